@@ -1,0 +1,50 @@
+package hk.lantau.shared;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Everything a role can grant, across all modules. One catalogue so that role templates,
+ * the admin console and the API docs list the same things.
+ */
+public enum Permission {
+    DIRECTORY_READ("directory.read", "See departments and people"),
+    DIRECTORY_WRITE("directory.write", "Create and change departments and people"),
+    DIRECTORY_IMPORT("directory.import", "Import people in bulk"),
+    MEMBERSHIP_MANAGE("directory.membership", "Add and remove department members"),
+    ROLES_MANAGE("roles.manage", "Create roles and grant them"),
+    ORG_SETTINGS("org.settings", "Change the organisation's settings"),
+    SECURITY_SETTINGS("security.settings", "Change sign-in and MFA policy"),
+    SESSIONS_MANAGE("sessions.manage", "See and revoke other people's sessions"),
+    PASSWORD_RESET("identity.reset", "Send people a password reset link"),
+    REVEAL_MOBILE("pii.reveal.mobile", "Reveal mobile numbers"),
+    REVEAL_ADDRESS("pii.reveal.address", "Reveal home addresses"),
+    REVEAL_HKID("pii.reveal.hkid", "Reveal HKID numbers"),
+    REVEAL_BANK_ACCOUNT("pii.reveal.bank_account", "Reveal bank accounts"),
+    REVEAL_EMERGENCY_CONTACT("pii.reveal.emergency_contact", "Reveal emergency contacts"),
+    REVEAL_MEDICAL("pii.reveal.medical", "Reveal medical notes"),
+    AUDIT_READ("audit.read", "Read the audit trail"),
+    AUDIT_EXPORT("audit.export", "Export the audit trail"),
+    PERSONAL_DATA_REQUESTS("privacy.requests", "Export or erase one person's data on request"),
+    ORGANISATIONS_MANAGE("operator.organisations", "Create and manage organisations (operator)");
+
+    private final String key;
+    private final String description;
+
+    Permission(String key, String description) {
+        this.key = key;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<Permission> fromKey(String key) {
+        return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+    }
+}
