@@ -7,13 +7,9 @@ import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.ActorScope;
 import hk.lantau.shared.Permission;
-import hk.lantau.tenant.DataRegion;
-import hk.lantau.tenant.Edition;
-import hk.lantau.tenant.NewOrganisation;
-import hk.lantau.tenant.Organisation;
 import hk.lantau.tenant.Organisations;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +84,7 @@ class AuditTrailTest extends ComplianceSpringTest {
     void chainsEachRecordToThePreviousOne() {
         long tenant = newTenant();
         for (int i = 0; i < 3; i++) {
-            clock.advance(java.time.Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
             trail.record(TestEvent.of(tenant, "test.thing.changed", "t-" + i));
         }
 
@@ -139,14 +135,10 @@ class AuditTrailTest extends ComplianceSpringTest {
     }
 
     private List<AuditEntry> entries(long tenant) {
-        List<AuditEntry> all = new java.util.ArrayList<>();
-        records.export(tenant, AuditQuery.all(), all::add);
-        return all;
+        return TestTenants.entries(records, tenant);
     }
 
     private long newTenant() {
-        Organisation org = organisations.create(new NewOrganisation("Org " + hk.lantau.shared.Tokens.randomHex(4),
-                DataRegion.HK, ZoneId.of("Asia/Hong_Kong"), Edition.STANDARD));
-        return org.id();
+        return TestTenants.create(organisations);
     }
 }
