@@ -30,6 +30,16 @@ public final class Tokens {
         return HexFormat.of().formatHex(buffer);
     }
 
+    /** SHA-256 as lower-case hex: enough to store a high-entropy random token without keeping it. */
+    public static String sha256Hex(String value) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
     /** HMAC-SHA256 as lower-case hex; the key stays out of the database. */
     public static String hmacHex(byte[] key, String value) {
         try {

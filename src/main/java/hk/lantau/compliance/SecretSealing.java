@@ -1,0 +1,13 @@
+package hk.lantau.compliance;
+
+/**
+ * Encrypts machine secrets that must be read back in clear later (TOTP seeds, outgoing webhook
+ * keys), with the same managed keys as protected fields. {@code purpose} is bound as associated
+ * data, so a sealed value only opens for the purpose it was sealed for.
+ */
+public interface SecretSealing {
+
+    String seal(String purpose, String clear);
+
+    String open(String purpose, String sealed);
+}

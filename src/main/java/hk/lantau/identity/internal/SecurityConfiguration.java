@@ -1,0 +1,69 @@
+package hk.lantau.identity.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hk.lantau.identity.SessionCookies;
+import hk.lantau.identity.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain: stateless, authenticated by bearer token or session cookie. CSRF protection
+ * applies where a browser's cookie authenticates the request, and to the sign-in forms.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] PUBLIC = {
+        "/signin", "/setup/**", "/reset/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
+        "/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error", "/api/v1/auth/sessions", "/api/v1/auth/links/**"
+    };
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, Sessions sessions, ObjectMapper json) throws Exception {
+        var problems = new ProblemSecurityHandlers(json);
+        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
+                .addFilterBefore(new SessionAuthenticationFilter(sessions), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
+                                request -> true)
+                        .defaultAccessDeniedHandlerFor(problems, request -> true))
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    private static boolean needsCsrf(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI();
+        if (path.equals("/signin") || path.startsWith("/setup/") || path.startsWith("/reset/")) {
+            return true;
+        }
+        boolean cookieAuth = SessionCookies.read(request) != null && request.getHeader("Authorization") == null;
+        return cookieAuth;
+    }
+}
