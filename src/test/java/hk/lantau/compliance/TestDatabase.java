@@ -1,0 +1,54 @@
+package hk.lantau.compliance;
+
+import hk.lantau.shared.Tokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Gives each test application context its own empty database and data directory: an in-memory H2
+ * database by default, or a scratch schema on the local PostgreSQL with {@code -Dlantau.test.db=postgresql}.
+ */
+final class TestDatabase {
+
+    static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    private TestDatabase() {
+    }
+
+    static void register(DynamicPropertyRegistry registry) {
+        String name = "cmp_" + Tokens.randomHex(6);
+        Path dataDir = tempDir();
+        registry.add("lantau.data-dir", dataDir::toString);
+        if ("postgresql".equals(System.getProperty("lantau.test.db"))) {
+            registry.add("spring.datasource.url", () -> POSTGRES_URL + "?currentSchema=" + name);
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.flyway.schemas", () -> name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(name)));
+        } else {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("lantau-compliance-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void dropSchema(String schema) {
+        try (var connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException e) {
+            System.err.println("Could not drop the test schema " + schema + ": " + e.getMessage());
+        }
+    }
+}
