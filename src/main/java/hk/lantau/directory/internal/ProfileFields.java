@@ -1,7 +1,10 @@
 package hk.lantau.directory.internal;
 
+import hk.lantau.compliance.Hkid;
+import hk.lantau.compliance.MobileNumbers;
 import hk.lantau.compliance.ProtectedField;
 import hk.lantau.shared.FieldViolation;
+import hk.lantau.shared.LantauException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -72,13 +75,16 @@ final class ProfileFields {
         if (value == null) {
             return null;
         }
-        return switch (field) {
-            case MOBILE -> MobileNumbers.normalise(value).orElseGet(() -> fail(field.key(), "directory.mobile_invalid",
-                    "A mobile number is 8 digits in Hong Kong or +country code and number."));
-            case HKID -> HkidNumbers.normalise(value).orElseGet(() -> fail(field.key(), "directory.hkid_invalid",
-                    "An HKID number is one or two letters, six digits and a check digit, e.g. A123456(3)."));
-            default -> value;
-        };
+        try {
+            return switch (field) {
+                case MOBILE -> MobileNumbers.normalise(field.key(), value);
+                case HKID -> Hkid.normalise(field.key(), value);
+                default -> value;
+            };
+        } catch (LantauException e) {
+            violations.addAll(e.violations());
+            return null;
+        }
     }
 
     private String fail(String field, String code, String message) {

@@ -110,10 +110,13 @@ class UserRepository {
                 .query(UserRepository::map).list();
     }
 
-    void updateCipher(long tenantId, String userId, ProtectedField field, String cipher) {
-        jdbc.sql("update dir_user set " + ProtectedColumns.of(field) + " = :cipher"
-                        + " where tenant_id = :tenantId and userid = :userId")
-                .param("cipher", cipher).param("tenantId", tenantId).param("userId", userId).update();
+    /** Replaces a ciphertext only if it is still the one read, so a concurrent change is not overwritten. */
+    boolean replaceCipher(long tenantId, String userId, ProtectedField field, String expected, String cipher) {
+        String column = ProtectedColumns.of(field);
+        return jdbc.sql("update dir_user set " + column + " = :cipher"
+                        + " where tenant_id = :tenantId and userid = :userId and " + column + " = :expected")
+                .param("cipher", cipher).param("tenantId", tenantId).param("userId", userId)
+                .param("expected", expected).update() > 0;
     }
 
     private long count(String column, long tenantId, String value, String exceptUserId) {

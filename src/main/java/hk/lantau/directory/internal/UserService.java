@@ -1,5 +1,6 @@
 package hk.lantau.directory.internal;
 
+import hk.lantau.compliance.MobileNumbers;
 import hk.lantau.compliance.ProtectedField;
 import hk.lantau.compliance.ProtectedValues;
 import hk.lantau.directory.NewUser;
@@ -53,12 +54,7 @@ class UserService implements Users {
             sql.department(query.departmentId());
         }
         if (query.mobile() != null) {
-            var mobile = MobileNumbers.normalise(query.mobile());
-            if (mobile.isEmpty()) {
-                throw LantauException.invalidField("mobile", "directory.mobile_invalid",
-                        "A mobile number is 8 digits in Hong Kong or +country code and number.");
-            }
-            sql.mobileIndex(creation.mobileIndex(tenantId, mobile.get()));
+            sql.mobileIndex(creation.mobileIndex(tenantId, MobileNumbers.normalise(query.mobile())));
         }
         if (cursor != null) {
             List<String> after = Cursors.decode(cursor, 2);
