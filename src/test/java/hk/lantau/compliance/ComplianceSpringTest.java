@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The whole application on its own database, with a clock the tests control. */
 @SpringBootTest
 @Import(ComplianceSpringTest.TestClock.class)
-abstract class ComplianceSpringTest {
+public abstract class ComplianceSpringTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
