@@ -9,6 +9,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -42,7 +43,10 @@ import java.util.function.Function;
  *   <li>{@code members}: {@code GET /api/v1/departments/{id}/members}, bearer token.</li>
  * </ol>
  *
- * <p>Requests made during warm-up are named "... warm-up" and left out of the figures. Gatling's
+ * <p>With {@code bench.prewarmSeconds} above zero, a "prewarm" phase first sends all three
+ * requests in turn for that long, so that on a freshly started server the JIT compiler has seen
+ * every path before health, measured first, is measured. Requests made during prewarm and
+ * warm-up (named "... warm-up") are left out of the figures. Gatling's
  * report gives no per-phase throughput (it divides by the whole run's length), so the simulation
  * records each measured response itself and, at the end, writes one line per phase to
  * {@code bench.summaryFile} (tab-separated: phase, requests, failed, seconds from the first
@@ -57,7 +61,8 @@ import java.util.function.Function;
  * {@code bench.baseUrl}, {@code bench.token}, {@code bench.userIds} (comma-separated),
  * {@code bench.departmentId}, {@code bench.summaryFile}, {@code bench.serverPid},
  * {@code bench.clockTicks} ({@code getconf CLK_TCK}), and optionally {@code bench.users} (16),
- * {@code bench.warmUpSeconds} (10) and {@code bench.seconds} (20).
+ * {@code bench.warmUpSeconds} (10), {@code bench.seconds} (20) and {@code bench.prewarmSeconds}
+ * (0).
  */
 public class DirectoryReadSimulation extends Simulation {
 
@@ -69,6 +74,7 @@ public class DirectoryReadSimulation extends Simulation {
     private final int users = Integer.getInteger("bench.users", 16);
     private final Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 10));
     private final Duration measured = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    private final Duration prewarm = Duration.ofSeconds(Long.getLong("bench.prewarmSeconds", 0));
     private final Path summaryFile = Path.of(required("bench.summaryFile"));
     private final Map<String, Recorder> recorders = new LinkedHashMap<>();
     private final ServerCpu serverCpu = ServerCpu.of(System.getProperty("bench.serverPid"),
@@ -92,9 +98,23 @@ public class DirectoryReadSimulation extends Simulation {
                 .get("/api/v1/departments/" + departmentId + "/members")
                 .header("Authorization", "Bearer " + token));
 
-        setUp(health.injectOpen(atOnceUsers(users))
+        PopulationBuilder phases = health.injectOpen(atOnceUsers(users))
                 .andThen(user.injectOpen(atOnceUsers(users)))
-                .andThen(members.injectOpen(atOnceUsers(users))))
+                .andThen(members.injectOpen(atOnceUsers(users)));
+        if (!prewarm.isZero()) {
+            var people = listFeeder(userIds.stream().map(id -> Map.<String, Object>of("userId", id)).toList())
+                    .circular();
+            String auth = "Bearer " + token;
+            phases = scenario("prewarm").during(prewarm).on(feed(people)
+                            .exec(http("prewarm health").get("/actuator/health").check(status().is(200)))
+                            .exec(http("prewarm user").get("/api/v1/users/#{userId}")
+                                    .header("Authorization", auth).check(status().is(200)))
+                            .exec(http("prewarm members").get("/api/v1/departments/" + departmentId + "/members")
+                                    .header("Authorization", auth).check(status().is(200))))
+                    .injectOpen(atOnceUsers(users))
+                    .andThen(phases);
+        }
+        setUp(phases)
                 .protocols(protocol)
                 // A benchmark of error responses measures nothing: fail the run instead.
                 .assertions(global().failedRequests().percent().lt(1.0));
