@@ -58,6 +58,16 @@
         }
       }
     }
+    // Department tree branches open and close in place.
+    var toggle = event.target.closest('[data-tree-toggle]');
+    if (toggle) {
+      var branch = document.getElementById(toggle.getAttribute('aria-controls'));
+      var expanded = toggle.getAttribute('aria-expanded') === 'true';
+      toggle.setAttribute('aria-expanded', expanded ? 'false' : 'true');
+      if (branch) {
+        branch.hidden = expanded;
+      }
+    }
     // Open menus close when someone clicks elsewhere.
     document.querySelectorAll('details[data-menu][open]').forEach(function (menu) {
       if (!menu.contains(event.target)) {

@@ -10,15 +10,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One filter chain: stateless, authenticated by bearer token or session cookie. CSRF protection
- * applies where a browser's cookie authenticates the request, and to the sign-in forms.
+ * applies where a browser's cookie authenticates the request, and to the sign-in forms. The CSRF
+ * token is not renewed on authentication: every request authenticates afresh here, and renewing
+ * it each time would invalidate the token of the page's own forms. Refusals on pages become the
+ * console's error page; on the API they are problem details.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -35,7 +40,8 @@ class SecurityConfiguration {
         var problems = new ProblemSecurityHandlers(json);
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
                 .addFilterBefore(new SessionAuthenticationFilter(sessions), UsernamePasswordAuthenticationFilter.class)
@@ -43,7 +49,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
                                 request -> true)
-                        .defaultAccessDeniedHandlerFor(problems, request -> true))
+                        .defaultAccessDeniedHandlerFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> true))
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())

@@ -25,11 +25,19 @@ class ErrorPages implements ErrorViewResolver {
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-        var page = new ModelAndView(view(status));
+        var page = new ModelAndView(expiredForm(request, status) ? "error/expired" : view(status));
         page.addObject("status", status.value());
         page.addObject("shell", shells.forErrorPage(request));
         page.setStatus(status);
         return page;
+    }
+
+    /**
+     * Pages check permissions themselves, so a refusal that reaches the container on a form
+     * submission comes from the CSRF check: the form is older than its token.
+     */
+    private static boolean expiredForm(HttpServletRequest request, HttpStatus status) {
+        return status == HttpStatus.FORBIDDEN && "POST".equals(request.getMethod());
     }
 
     static String view(HttpStatus status) {

@@ -18,8 +18,14 @@ final class Navigation {
             new Entry("nav.section.installation", "nav.organisations", "/operator/organisations", "building",
                     Actor::isOperator),
             new Entry("nav.section.workspace", "nav.home", "/", "home", user(a -> true)),
+            new Entry("nav.section.directory", "nav.departments", "/admin/departments", "tree",
+                    user(a -> a.can(Permission.DIRECTORY_READ))),
+            new Entry("nav.section.directory", "nav.users", "/admin/users", "users",
+                    user(a -> a.can(Permission.DIRECTORY_READ))),
             new Entry("nav.section.admin", "nav.organisation", "/admin/organisation", "settings",
-                    user(a -> a.can(Permission.ORG_SETTINGS))));
+                    user(a -> a.can(Permission.ORG_SETTINGS))),
+            new Entry("nav.section.admin", "nav.roles", "/admin/roles", "shield",
+                    user(a -> a.can(Permission.ROLES_MANAGE))));
 
     private Navigation() {
     }

@@ -78,7 +78,8 @@ public class ShellFactory {
                 .build().toUriString();
     }
 
-    static String initials(String name) {
+    /** One or two letters for an avatar; the first character of a Chinese name. */
+    public static String initials(String name) {
         if (name == null || name.isBlank()) {
             return "?";
         }

@@ -36,6 +36,11 @@ public class Times {
         return at == null ? "" : (chinese() ? ZH_DATE_TIME_SECONDS : EN_DATE_TIME_SECONDS).format(at.atZone(zone));
     }
 
+    /** The calendar day an instant falls on in the zone. */
+    public String day(Instant at, ZoneId zone) {
+        return at == null ? "" : date(at.atZone(zone).toLocalDate());
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : (chinese() ? ZH_DATE : EN_DATE).format(date);
     }
