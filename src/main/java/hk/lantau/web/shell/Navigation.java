@@ -25,7 +25,9 @@ final class Navigation {
             new Entry("nav.section.admin", "nav.organisation", "/admin/organisation", "settings",
                     user(a -> a.can(Permission.ORG_SETTINGS))),
             new Entry("nav.section.admin", "nav.roles", "/admin/roles", "shield",
-                    user(a -> a.can(Permission.ROLES_MANAGE))));
+                    user(a -> a.can(Permission.ROLES_MANAGE))),
+            new Entry("nav.section.admin", "nav.audit", "/admin/audit", "list",
+                    user(a -> a.can(Permission.AUDIT_READ))));
 
     private Navigation() {
     }
