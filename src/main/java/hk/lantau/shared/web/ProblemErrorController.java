@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * body as the rest of the API; browsers still get the error pages.
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+        type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController extends BasicErrorController {
 
