@@ -5,6 +5,7 @@ import hk.lantau.identity.SessionCookies;
 import hk.lantau.identity.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,6 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * it each time would invalidate the token of the page's own forms. Refusals on pages become the
  * console's error page; on the API they are problem details.
  */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
