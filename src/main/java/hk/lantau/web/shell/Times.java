@@ -10,8 +10,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Dates and times as people read them, in their organisation's zone and their language. Pages
- * call it as {@code ${@times.dateTime(instant, shell.zone)}}.
+ * Dates and times as people read them, in their organisation's zone and their language. Templates
+ * reach it as the bean named {@code times}.
  */
 @Component("times")
 public class Times {
@@ -45,7 +45,7 @@ public class Times {
         return date == null ? "" : (chinese() ? ZH_DATE : EN_DATE).format(date);
     }
 
-    /** The day in the zone, with its weekday: "Friday, 21 November 2025". */
+    /** The day in the zone with its weekday, such as Friday 21 November 2025. */
     public String longDate(Instant at, ZoneId zone) {
         return at == null ? "" : (chinese() ? ZH_LONG_DATE : EN_LONG_DATE).format(at.atZone(zone));
     }
