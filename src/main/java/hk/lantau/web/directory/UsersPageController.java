@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -174,10 +175,10 @@ class UsersPageController {
         try {
             value = users.reveal(tenantId, userId, protectedField);
         } catch (LantauException e) {
-            if (htmx == null) {
+            if (htmx == null || e.status() != HttpStatus.FORBIDDEN) {
                 throw e;
             }
-            response.setStatus(422);
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("error", messages.problem(e));
             return "directory/user :: reveal-refused";
         }
