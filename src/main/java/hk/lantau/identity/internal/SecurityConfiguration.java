@@ -21,8 +21,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * One filter chain: stateless, authenticated by bearer token or session cookie. CSRF protection
  * applies where a browser's cookie authenticates the request, and to the sign-in forms.
  */
-@Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final String[] PUBLIC = {
