@@ -45,8 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <pre>./mvnw -Pbench test-compile exec:java -Dexec.mainClass=hk.lantau.bench.AuditBench</pre>
  *
- * System properties: {@code bench.runs} (5), {@code bench.records.h2} (4000),
- * {@code bench.records.pg} (1500), {@code bench.chain} (1000000), {@code bench.postgres} (true).
+ * System properties: {@code bench.runs} (5), {@code bench.records.h2} (2000),
+ * {@code bench.records.pg} (500), {@code bench.chain} (1000000), {@code bench.postgres} (true).
  */
 public final class AuditBench {
 
@@ -66,7 +66,7 @@ public final class AuditBench {
         String h2Url = "jdbc:h2:file:" + work.resolve("h2/bench") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH";
         try (ConfigurableApplicationContext h2 = start(h2Url, "sa", work, keys)) {
-            benchWrites("H2 (file)", h2, Integer.getInteger("bench.records.h2", 4000));
+            benchWrites("H2 (file)", h2, Integer.getInteger("bench.records.h2", 2000));
             writeChain("H2 (file)", h2);
             benchVerify("H2 (file)", h2);
             if (!Boolean.parseBoolean(System.getProperty("bench.postgres", "true"))) {
@@ -89,7 +89,7 @@ public final class AuditBench {
         try {
             String url = "jdbc:postgresql://127.0.0.1:5432/" + database + "?reWriteBatchedInserts=true";
             try (ConfigurableApplicationContext pg = start(url, "postgres", work, keys)) {
-                benchWrites("PostgreSQL", pg, Integer.getInteger("bench.records.pg", 1500));
+                benchWrites("PostgreSQL", pg, Integer.getInteger("bench.records.pg", 500));
                 writeChain("PostgreSQL", pg);
                 benchVerify("PostgreSQL", pg);
             }
