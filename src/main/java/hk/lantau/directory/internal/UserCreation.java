@@ -5,6 +5,7 @@ import hk.lantau.compliance.ProtectedField;
 import hk.lantau.directory.Department;
 import hk.lantau.directory.Directory;
 import hk.lantau.directory.NewUser;
+import hk.lantau.directory.Role;
 import hk.lantau.directory.UserCreated;
 import hk.lantau.directory.UserStatus;
 import hk.lantau.shared.FieldViolation;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Checks new people and stores them: shared by single creation and bulk import. */
@@ -122,7 +124,7 @@ class UserCreation {
         List<FieldViolation> invalid = violations.stream()
                 .filter(v -> !PreparedUser.CONFLICT_CODES.contains(v.code())).toList();
         if (!invalid.isEmpty()) {
-            return new LantauException(org.springframework.http.HttpStatus.BAD_REQUEST, invalid.get(0).code(),
+            return new LantauException(HttpStatus.BAD_REQUEST, invalid.get(0).code(),
                     invalid.get(0).message(), invalid);
         }
         FieldViolation conflict = violations.get(0);
@@ -199,7 +201,7 @@ class UserCreation {
     private List<String> roleKeys(long tenantId, List<String> requested, List<FieldViolation> violations) {
         List<String> wanted = requested.isEmpty() ? List.of(DEFAULT_ROLE) : requested;
         Set<String> known = roles.list(tenantId, wanted.stream().filter(k -> k != null).distinct().toList())
-                .stream().map(hk.lantau.directory.Role::key).collect(Collectors.toSet());
+                .stream().map(Role::key).collect(Collectors.toSet());
         Set<String> result = new LinkedHashSet<>();
         for (int i = 0; i < wanted.size(); i++) {
             if (!known.contains(wanted.get(i))) {
