@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * and sign people in through the API itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @Import(ApiTestSupport.TestBeans.class)
 public abstract class ApiTestSupport {
 
@@ -34,6 +35,7 @@ public abstract class ApiTestSupport {
     private static final Path DATA_DIR = tempDir();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static volatile String operatorToken;
+    private static volatile java.time.Instant operatorSignedInAt;
 
     @LocalServerPort
     protected int port;
@@ -63,8 +65,12 @@ public abstract class ApiTestSupport {
 
     /** The installation's operator, signed in once per test run. */
     protected Api operator() {
-        if (operatorToken == null) {
+        java.time.Instant now = clock.instant();
+        boolean stale = operatorSignedInAt == null || now.isBefore(operatorSignedInAt)
+                || java.time.Duration.between(operatorSignedInAt, now).toHours() >= 1;
+        if (operatorToken == null || stale) {
             operatorToken = signIn("operator", OPERATOR_PASSWORD);
+            operatorSignedInAt = now;
         }
         return new Api(baseUrl(), operatorToken);
     }
