@@ -109,7 +109,7 @@ class UserCreation {
         user.updatedAt = now;
         users.insert(user);
         for (long departmentId : prepared.departmentIds()) {
-            memberships.add(user.tenantId, departmentId, user.userId, false, now);
+            memberships.add(user.tenantId, departmentId, user.userId, false, 0, now);
         }
         for (String roleKey : prepared.roleKeys()) {
             roles.grant(user.tenantId, user.userId, roleKey, now);
