@@ -88,14 +88,15 @@ class UserCreation {
             }
         }
 
-        checkUnique(tenantId, user, clear.get(ProtectedField.MOBILE), batch, violations);
+        String mobileIndex = index(tenantId, ProtectedField.MOBILE, clear);
+        checkUnique(tenantId, user, mobileIndex, batch, violations);
         List<Long> departmentIds = departmentIds(tenantId, input.departmentIds(), violations);
         checkManager(tenantId, user, batch, violations);
         List<String> roleKeys = roleKeys(tenantId, input.roleKeys(), violations);
 
         if (violations.isEmpty()) {
             clear.forEach((field, value) -> user.ciphers.put(field, protection.encrypt(tenantId, field, value)));
-            user.mobileIndex = index(tenantId, ProtectedField.MOBILE, clear);
+            user.mobileIndex = mobileIndex;
             user.hkidIndex = index(tenantId, ProtectedField.HKID, clear);
         }
         return new PreparedUser(user, departmentIds, roleKeys, fieldsSet(user, clear.keySet()), violations);
@@ -131,7 +132,7 @@ class UserCreation {
         return LantauException.conflictField(conflict.field(), conflict.code(), conflict.message());
     }
 
-    private void checkUnique(long tenantId, StoredUser user, String mobile, Batch batch,
+    private void checkUnique(long tenantId, StoredUser user, String mobileIndex, Batch batch,
                              List<FieldViolation> violations) {
         if (user.userId != null) {
             if (!batch.claimedUserIds.add(user.userId) || users.exists(tenantId, user.userId)) {
@@ -146,9 +147,8 @@ class UserCreation {
                         "Another person in the organisation has this e-mail address."));
             }
         }
-        if (mobile != null) {
-            String index = protection.blindIndex(tenantId, ProtectedField.MOBILE, mobile);
-            if (!batch.claimedMobileIndexes.add(index) || users.mobileTaken(tenantId, index, null)) {
+        if (mobileIndex != null) {
+            if (!batch.claimedMobileIndexes.add(mobileIndex) || users.mobileTaken(tenantId, mobileIndex, null)) {
                 violations.add(new FieldViolation("mobile", "directory.mobile_taken",
                         "Another person in the organisation has this mobile number."));
             }
