@@ -58,7 +58,9 @@ public class Accounts {
             throw LantauException.conflictField("email", "identity.login_taken",
                     "This e-mail address already signs in to Lantau.");
         }
-        return accounts.insert(AccountKind.USER, tenantId, userId, login, clock.instant());
+        long id = accounts.insert(AccountKind.USER, tenantId, userId, login, clock.instant());
+        events.publishEvent(new AccountCreated(tenantId, userId, login));
+        return id;
     }
 
     @Transactional

@@ -8,11 +8,14 @@ import hk.lantau.directory.UserStatusChanged;
 import hk.lantau.identity.internal.AccountRecord;
 import hk.lantau.identity.internal.AccountRepository;
 import hk.lantau.identity.internal.DeviceLabels;
+import hk.lantau.identity.internal.KnownClientRepository;
 import hk.lantau.identity.internal.PasswordHasher;
 import hk.lantau.identity.internal.SessionRecord;
 import hk.lantau.identity.internal.SessionRepository;
+import hk.lantau.identity.internal.SignInFailures;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorKind;
+import hk.lantau.shared.ActorScope;
 import hk.lantau.shared.LantauException;
 import hk.lantau.shared.Permission;
 import hk.lantau.shared.Tokens;
@@ -29,7 +32,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sign-in sessions: password sign-in, turning a bearer token into an {@link Actor}, and ending
@@ -45,59 +50,107 @@ public class Sessions {
 
     private final AccountRepository accounts;
     private final SessionRepository sessions;
+    private final KnownClientRepository knownClients;
     private final PasswordHasher hasher;
+    private final SignInFailures failures;
+    private final MfaPolicy mfa;
+    private final SecuritySettingsService settings;
     private final Directory directory;
     private final Organisations organisations;
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
+    private final TransactionOperations tx;
     private final Clock clock;
     private final Cache<String, Resolved> cache = Caffeine.newBuilder()
             .expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
 
-    Sessions(AccountRepository accounts, SessionRepository sessions, PasswordHasher hasher, Directory directory,
-             Organisations organisations, IdentityProperties properties, ApplicationEventPublisher events,
-             Clock clock) {
+    Sessions(AccountRepository accounts, SessionRepository sessions, KnownClientRepository knownClients,
+             PasswordHasher hasher, SignInFailures failures, MfaPolicy mfa, SecuritySettingsService settings,
+             Directory directory, Organisations organisations, IdentityProperties properties,
+             ApplicationEventPublisher events, TransactionOperations tx, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.knownClients = knownClients;
         this.hasher = hasher;
+        this.failures = failures;
+        this.mfa = mfa;
+        this.settings = settings;
         this.directory = directory;
         this.organisations = organisations;
         this.properties = properties;
         this.events = events;
+        this.tx = tx;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Checks a password and opens a session. For an account with an authenticator the session can
+     * only complete MFA; for one whose role needs MFA and has none, it can only enrol. Not one
+     * transaction: the slow hash runs without holding a database connection, and a failure is
+     * recorded in its own transaction so the refusal cannot roll it back.
+     *
+     * @throws AccountLockedException while the account is locked, and on the failure that locks it
+     */
     public IssuedSession signIn(String login, String password, ClientInfo client) {
+        String typed = password == null ? "" : password;
         Optional<AccountRecord> found = accounts.findByLogin(Accounts.normalise(login));
         if (found.isEmpty() || !found.get().hasPassword()) {
-            hasher.burn(password == null ? "" : password);
+            hasher.burn(typed);
             throw badCredentials();
         }
         AccountRecord account = found.get();
-        if (!hasher.matches(password == null ? "" : password, account.passwordHash())) {
+        refuseIfLocked(account, client);
+        if (!hasher.matches(typed, account.passwordHash())) {
+            failures.count(account, "bad_password", settings.of(account.tenantId()), client.ip())
+                    .ifPresent(until -> {
+                        throw new AccountLockedException(until);
+                    });
             throw badCredentials();
         }
         ensureMayUse(account);
-        return open(account, client, false);
+        return tx.execute(status -> {
+            // A parallel attempt may have locked the account while this password was being checked.
+            AccountRecord current = accounts.find(account.id()).orElseThrow(Sessions::badCredentials);
+            refuseIfLocked(current, client);
+            SessionAccess access = mfa.accessFor(current, false);
+            if (access != SessionAccess.MFA_REQUIRED) {
+                // Only a complete sign-in clears the count; otherwise the password alone would
+                // reset the budget of TOTP guesses.
+                accounts.clearFailures(current.id());
+            }
+            IssuedSession issued = open(current, client, access, false);
+            flagNewClient(current, issued.sessionId(), client);
+            return issued;
+        });
     }
 
-    /** Starts a session for an account whose credentials were checked by the caller. */
-    @Transactional
-    public IssuedSession open(AccountRecord account, ClientInfo client, boolean mfaVerified) {
+    /** Starts a session for an account whose credentials the caller checked. */
+    IssuedSession open(AccountRecord account, ClientInfo client, SessionAccess access, boolean mfaVerified) {
         Instant now = clock.instant();
         String token = Tokens.random(32);
         String device = DeviceLabels.of(client.userAgent());
+        Duration lifetime = switch (access) {
+            case FULL -> properties.sessionMaxAge();
+            case MFA_REQUIRED -> properties.mfaStepTtl();
+            case ENROLMENT_ONLY -> properties.mfaEnrolmentTtl();
+        };
         var record = new SessionRecord(UUID.randomUUID().toString(), account.id(), account.tenantId(), now, now,
-                now.plus(properties.sessionMaxAge()), client.ip(), truncate(client.userAgent(), 512), device,
+                now.plus(lifetime), truncate(client.ip(), 64), truncate(client.userAgent(), 512), device,
                 mfaVerified, null);
         sessions.insert(record, Tokens.sha256Hex(token));
-        events.publishEvent(new SignedIn(account.tenantId(), account.login(), record.id(), device));
-        return new IssuedSession(record.id(), token, record.expiresAt());
+        ActorScope.runAs(signedIn(account, record.id(), client.ip()), () -> events.publishEvent(
+                new SignedIn(account.tenantId(), account.login(), record.id(), device)));
+        return new IssuedSession(record.id(), token, record.expiresAt(), access);
     }
 
-    /** The actor behind a bearer token, or empty when the token is unknown, expired or revoked. */
+    /** The actor behind a bearer token, or empty when the token is unknown, expired, revoked or restricted. */
     public Optional<Actor> authenticate(String token, String ip) {
+        return authenticateSession(token, ip).filter(a -> a.access() == SessionAccess.FULL)
+                .map(Authenticated::actor);
+    }
+
+    /** The caller behind a token with what its session may do, including sessions that still owe MFA. */
+    public Optional<Authenticated> authenticateSession(String token, String ip) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
@@ -105,7 +158,7 @@ public class Sessions {
         Instant now = clock.instant();
         Resolved resolved = cache.getIfPresent(hash);
         if (resolved == null) {
-            resolved = resolve(hash, now).orElse(null);
+            resolved = resolve(hash).orElse(null);
             if (resolved == null) {
                 return Optional.empty();
             }
@@ -118,44 +171,94 @@ public class Sessions {
         }
         if (Duration.between(resolved.lastTouched(), now).compareTo(TOUCH_EVERY) > 0) {
             sessions.touch(session.id(), now);
-            cache.put(hash, new Resolved(session, resolved.actor(), now));
+            cache.put(hash, resolved.touched(now));
         }
         Actor actor = resolved.actor();
-        return Optional.of(new Actor(actor.kind(), actor.tenantId(), actor.userId(), actor.accountId(), actor.name(),
-                actor.permissions(), actor.sessionId(), ip));
+        return Optional.of(new Authenticated(new Actor(actor.kind(), actor.tenantId(), actor.userId(),
+                actor.accountId(), actor.name(), actor.permissions(), actor.sessionId(), ip), resolved.access()));
     }
 
-    @Transactional
     public void signOut(String sessionId) {
-        sessions.revoke(sessionId, "signed_out", clock.instant());
+        end(sessionId, "signed_out");
+    }
+
+    /** Ends one session; takes effect on this node at once and on others within {@link #CACHE_TTL}. */
+    public boolean end(String sessionId, String reason) {
+        boolean ended = sessions.revoke(sessionId, reason, clock.instant()) == 1;
         forget(sessionId);
+        return ended;
+    }
+
+    List<String> endAll(long accountId, String reason) {
+        List<String> ended = sessions.revokeAllForAccount(accountId, reason, clock.instant());
+        ended.forEach(this::forget);
+        return ended;
     }
 
     /** People who are suspended or leave lose every session at once. */
     @EventListener
     void onStatusChanged(UserStatusChanged event) {
         if (event.to() != hk.lantau.directory.UserStatus.ACTIVE) {
-            accounts.findByUser(event.tenantId(), event.userId()).ifPresent(account -> sessions
-                    .revokeAllForAccount(account.id(), "user_" + event.to().name().toLowerCase(), clock.instant())
-                    .forEach(this::forget));
+            accounts.findByUser(event.tenantId(), event.userId()).ifPresent(account ->
+                    endAll(account.id(), "user_" + event.to().name().toLowerCase()));
         }
     }
 
+    /** A new policy (MFA roles, idle timeout) applies to the organisation's sessions on their next request. */
+    @EventListener
+    void onSettingsChanged(SecuritySettingsChanged event) {
+        afterCommit(() -> cache.asMap().values().removeIf(r -> event.tenantId().equals(r.session().tenantId())));
+    }
+
+    /** Drops a session from this node's cache, again after the surrounding transaction commits. */
     public void forget(String sessionId) {
-        cache.asMap().values().removeIf(r -> r.session().id().equals(sessionId));
+        Runnable drop = () -> cache.asMap().values().removeIf(r -> r.session().id().equals(sessionId));
+        drop.run();
+        // A request resolving the session before the commit would cache the old row again.
+        afterCommit(drop);
+    }
+
+    private void refuseIfLocked(AccountRecord account, ClientInfo client) {
+        Instant now = clock.instant();
+        if (account.lockedUntil() != null && now.isBefore(account.lockedUntil())) {
+            failures.refusedWhileLocked(account, client.ip());
+            throw new AccountLockedException(account.lockedUntil());
+        }
+    }
+
+    private void flagNewClient(AccountRecord account, String sessionId, ClientInfo client) {
+        Instant now = clock.instant();
+        // An account's very first sign-in sets the baseline; everything is new then.
+        boolean baseline = !knownClients.anyFor(account.id());
+        String device = DeviceLabels.of(client.userAgent());
+        boolean newDevice = knownClients.remember(account.id(), KnownClientRepository.DEVICE, device, now);
+        String ip = truncate(client.ip(), 64);
+        boolean newIp = ip != null && knownClients.remember(account.id(), KnownClientRepository.IP, ip, now);
+        if (!baseline && (newDevice || newIp)) {
+            ActorScope.runAs(signedIn(account, sessionId, ip), () -> events.publishEvent(new NewDeviceSignIn(
+                    account.tenantId(), account.login(), sessionId, device, ip, newDevice, newIp)));
+        }
     }
 
     private boolean idle(Resolved resolved, Instant now) {
         Instant lastSeen = resolved.lastTouched().isAfter(resolved.session().lastSeenAt())
                 ? resolved.lastTouched() : resolved.session().lastSeenAt();
-        return Duration.between(lastSeen, now).compareTo(properties.sessionIdleTimeout()) > 0;
+        return Duration.between(lastSeen, now).compareTo(resolved.idleTimeout()) > 0;
     }
 
-    private Optional<Resolved> resolve(String hash, Instant now) {
+    private Optional<Resolved> resolve(String hash) {
+        Instant now = clock.instant();
         return sessions.findByTokenHash(hash)
                 .filter(s -> s.usableAt(now))
-                .flatMap(s -> accounts.find(s.accountId()).flatMap(this::actorOf)
-                        .map(actor -> new Resolved(s, withSession(actor, s.id()), s.lastSeenAt())));
+                .flatMap(s -> accounts.find(s.accountId()).flatMap(account -> actorOf(account).map(actor -> {
+                    SessionAccess access = mfa.accessFor(account, s.mfaVerified());
+                    // A session that still owes a step carries no permissions, whatever reads it.
+                    Set<Permission> permissions = access == SessionAccess.FULL ? actor.permissions() : Set.of();
+                    Actor bound = new Actor(actor.kind(), actor.tenantId(), actor.userId(), actor.accountId(),
+                            actor.name(), permissions, s.id(), null);
+                    return new Resolved(s, bound, s.lastSeenAt(), access,
+                            settings.of(account.tenantId()).sessionIdleTimeout());
+                })));
     }
 
     private Optional<Actor> actorOf(AccountRecord account) {
@@ -180,9 +283,24 @@ public class Sessions {
         }
     }
 
-    private static Actor withSession(Actor actor, String sessionId) {
-        return new Actor(actor.kind(), actor.tenantId(), actor.userId(), actor.accountId(), actor.name(),
-                actor.permissions(), sessionId, null);
+    /** Who the audit trail shows for sign-in events: the account itself, from the client's address. */
+    private static Actor signedIn(AccountRecord account, String sessionId, String ip) {
+        ActorKind kind = account.kind() == AccountKind.OPERATOR ? ActorKind.OPERATOR : ActorKind.USER;
+        return new Actor(kind, account.tenantId(), account.userId(), account.id(), account.login(), Set.of(),
+                sessionId, ip);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     private static LantauException badCredentials() {
@@ -194,10 +312,11 @@ public class Sessions {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    public List<SessionRecord> activeSessions(long accountId) {
-        return sessions.activeForAccount(accountId, clock.instant());
-    }
+    private record Resolved(SessionRecord session, Actor actor, Instant lastTouched, SessionAccess access,
+                            Duration idleTimeout) {
 
-    private record Resolved(SessionRecord session, Actor actor, Instant lastTouched) {
+        Resolved touched(Instant now) {
+            return new Resolved(session, actor, now, access, idleTimeout);
+        }
     }
 }
