@@ -10,4 +10,10 @@ public interface SecretSealing {
     String seal(String purpose, String clear);
 
     String open(String purpose, String sealed);
+
+    /**
+     * Re-encrypts a sealed secret under the current primary key (unchanged if it already is), for a
+     * {@link ReencryptionParticipant} that stores sealed secrets to call during key rotation.
+     */
+    String reseal(String purpose, String sealed);
 }
