@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An administrator helping a person into their account: a one-time sign-in or reset link, and
  * removing a lost authenticator. Nobody may do this for a person who holds a permission they lack,
- * so the right to reset cannot be used to take over a more powerful account.
+ * so the right to reset cannot be used to take over a more powerful account; except those who may
+ * grant roles, who could give themselves those permissions anyway.
  */
 @Service
 public class AccountRecovery {
@@ -70,7 +71,7 @@ public class AccountRecovery {
         Set<Permission> theirs = EnumSet.noneOf(Permission.class);
         theirs.addAll(directory.effectivePermissions(tenantId, userId));
         theirs.removeAll(caller.permissions());
-        if (!theirs.isEmpty()) {
+        if (!theirs.isEmpty() && !caller.can(Permission.ROLES_MANAGE)) {
             throw LantauException.forbidden("identity.target_more_privileged",
                     "This person holds permissions you do not have; ask someone who holds them all.");
         }

@@ -77,7 +77,7 @@ public class Mfa {
             throw alreadyEnrolled();
         }
         String secret = codes.newSecret();
-        totp.savePending(account.id(), sealing.seal(purpose(account), secret), clock.instant());
+        totp.savePending(account.id(), sealing.seal(TotpRepository.purpose(account.id()), secret), clock.instant());
         return codes.enrolment(secret, properties.totpIssuer(), account.login());
     }
 
@@ -161,12 +161,7 @@ public class Mfa {
     }
 
     private String open(AccountRecord account, TotpRecord record) {
-        return sealing.open(purpose(account), record.sealedSecret());
-    }
-
-    /** Bound into the sealed seed, so a seed copied onto another account's row does not open. */
-    private static String purpose(AccountRecord account) {
-        return "identity.totp." + account.id();
+        return sealing.open(TotpRepository.purpose(account.id()), record.sealedSecret());
     }
 
     private AccountRecord accountOf(Actor caller) {

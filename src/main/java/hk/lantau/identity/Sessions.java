@@ -4,6 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import hk.lantau.directory.Directory;
 import hk.lantau.directory.DirectoryUser;
+import hk.lantau.directory.RoleChanged;
+import hk.lantau.directory.RoleGranted;
+import hk.lantau.directory.RoleRevoked;
 import hk.lantau.directory.UserStatusChanged;
 import hk.lantau.identity.internal.AccountRecord;
 import hk.lantau.identity.internal.AccountRepository;
@@ -207,7 +210,36 @@ public class Sessions {
     /** A new policy (MFA roles, idle timeout) applies to the organisation's sessions on their next request. */
     @EventListener
     void onSettingsChanged(SecuritySettingsChanged event) {
-        afterCommit(() -> cache.asMap().values().removeIf(r -> event.tenantId().equals(r.session().tenantId())));
+        forgetTenant(event.tenantId());
+    }
+
+    /**
+     * New permissions, and the MFA a new role may require, apply at once on this node (on others
+     * within {@link #CACHE_TTL}).
+     */
+    @EventListener
+    void onRoleGranted(RoleGranted event) {
+        forgetUser(event.tenantId(), event.userId());
+    }
+
+    @EventListener
+    void onRoleRevoked(RoleRevoked event) {
+        forgetUser(event.tenantId(), event.userId());
+    }
+
+    @EventListener
+    void onRoleChanged(RoleChanged event) {
+        forgetTenant(event.tenantId());
+    }
+
+    private void forgetUser(long tenantId, String userId) {
+        afterCommit(() -> cache.asMap().values().removeIf(r -> r.actor().tenantId() != null
+                && r.actor().tenantId() == tenantId && userId.equals(r.actor().userId())));
+    }
+
+    private void forgetTenant(long tenantId) {
+        afterCommit(() -> cache.asMap().values().removeIf(r -> r.actor().tenantId() != null
+                && r.actor().tenantId() == tenantId));
     }
 
     /** Drops a session from this node's cache, again after the surrounding transaction commits. */

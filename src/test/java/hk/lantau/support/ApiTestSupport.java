@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * and sign people in through the API itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot turns metrics export off in tests; the Prometheus endpoint is part of what we serve.
+@AutoConfigureObservability(tracing = false)
 @Import(ApiTestSupport.TestBeans.class)
 public abstract class ApiTestSupport {
 

@@ -1,6 +1,9 @@
 package hk.lantau.identity.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,18 +20,41 @@ public class TotpRepository {
         this.jdbc = jdbc;
     }
 
+    private static final String COLUMNS =
+            "account_id, sealed_secret, status, created_at, confirmed_at, last_used_step";
+
+    /**
+     * What a seed is sealed for. The account id is part of it, so a sealed seed copied onto another
+     * account's row does not open.
+     */
+    public static String purpose(long accountId) {
+        return "identity.totp." + accountId;
+    }
+
     public Optional<TotpRecord> find(long accountId) {
-        return jdbc.sql("select account_id, sealed_secret, status, created_at, confirmed_at, last_used_step "
-                        + "from idn_totp where account_id = :accountId")
-                .param("accountId", accountId)
-                .query((rs, row) -> {
-                    long step = rs.getLong("last_used_step");
-                    Long lastStep = rs.wasNull() ? null : step;
-                    return new TotpRecord(rs.getLong("account_id"), rs.getString("sealed_secret"),
-                            ACTIVE.equals(rs.getString("status")), Sql.instant(rs, "created_at"),
-                            Sql.instant(rs, "confirmed_at"), lastStep);
-                })
-                .optional();
+        return jdbc.sql("select " + COLUMNS + " from idn_totp where account_id = :accountId")
+                .param("accountId", accountId).query(TotpRepository::map).optional();
+    }
+
+    List<TotpRecord> batchAfter(long accountId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from idn_totp where account_id > :after order by account_id "
+                        + "fetch first " + limit + " rows only")
+                .param("after", accountId).query(TotpRepository::map).list();
+    }
+
+    /** Swaps a resealed seed in, unless the row changed meanwhile (re-enrolment). */
+    boolean replaceSecret(long accountId, String old, String next) {
+        return jdbc.sql("update idn_totp set sealed_secret = :next where account_id = :accountId "
+                        + "and sealed_secret = :old")
+                .param("next", next).param("accountId", accountId).param("old", old).update() == 1;
+    }
+
+    private static TotpRecord map(ResultSet rs, int row) throws SQLException {
+        long step = rs.getLong("last_used_step");
+        Long lastStep = rs.wasNull() ? null : step;
+        return new TotpRecord(rs.getLong("account_id"), rs.getString("sealed_secret"),
+                ACTIVE.equals(rs.getString("status")), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "confirmed_at"), lastStep);
     }
 
     public boolean isActive(long accountId) {
