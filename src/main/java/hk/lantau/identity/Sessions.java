@@ -1,12 +1,6 @@
 package hk.lantau.identity;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import hk.lantau.directory.Directory;
-import hk.lantau.directory.DirectoryUser;
-import hk.lantau.directory.RoleChanged;
-import hk.lantau.directory.RoleGranted;
-import hk.lantau.directory.RoleRevoked;
+import hk.lantau.directory.UserStatus;
 import hk.lantau.directory.UserStatusChanged;
 import hk.lantau.identity.internal.AccountRecord;
 import hk.lantau.identity.internal.AccountRepository;
@@ -20,14 +14,12 @@ import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.ActorScope;
 import hk.lantau.shared.LantauException;
-import hk.lantau.shared.Permission;
 import hk.lantau.shared.Tokens;
-import hk.lantau.tenant.Organisation;
-import hk.lantau.tenant.Organisations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,8 +28,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sign-in sessions: password sign-in, turning a bearer token into an {@link Actor}, and ending
@@ -49,7 +39,6 @@ public class Sessions {
 
     /** How stale a cached session may be on any node. */
     public static final Duration CACHE_TTL = Duration.ofSeconds(10);
-    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final AccountRepository accounts;
     private final SessionRepository sessions;
@@ -57,29 +46,25 @@ public class Sessions {
     private final PasswordHasher hasher;
     private final SignInFailures failures;
     private final MfaPolicy mfa;
+    private final SessionResolver resolver;
     private final SecuritySettingsService settings;
-    private final Directory directory;
-    private final Organisations organisations;
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionOperations tx;
     private final Clock clock;
-    private final Cache<String, Resolved> cache = Caffeine.newBuilder()
-            .expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
 
     Sessions(AccountRepository accounts, SessionRepository sessions, KnownClientRepository knownClients,
-             PasswordHasher hasher, SignInFailures failures, MfaPolicy mfa, SecuritySettingsService settings,
-             Directory directory, Organisations organisations, IdentityProperties properties,
-             ApplicationEventPublisher events, TransactionOperations tx, Clock clock) {
+             PasswordHasher hasher, SignInFailures failures, MfaPolicy mfa, SessionResolver resolver,
+             SecuritySettingsService settings, IdentityProperties properties, ApplicationEventPublisher events,
+             TransactionOperations tx, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.knownClients = knownClients;
         this.hasher = hasher;
         this.failures = failures;
         this.mfa = mfa;
+        this.resolver = resolver;
         this.settings = settings;
-        this.directory = directory;
-        this.organisations = organisations;
         this.properties = properties;
         this.events = events;
         this.tx = tx;
@@ -110,7 +95,10 @@ public class Sessions {
                     });
             throw badCredentials();
         }
-        ensureMayUse(account);
+        if (resolver.actorOf(account).isEmpty()) {
+            throw new LantauException(HttpStatus.FORBIDDEN, "identity.account_disabled",
+                    "This account cannot sign in: it is suspended, has left, or its organisation is suspended.");
+        }
         return tx.execute(status -> {
             // A parallel attempt may have locked the account while this password was being checked.
             AccountRecord current = accounts.find(account.id()).orElseThrow(Sessions::badCredentials);
@@ -154,31 +142,7 @@ public class Sessions {
 
     /** The caller behind a token with what its session may do, including sessions that still owe MFA. */
     public Optional<Authenticated> authenticateSession(String token, String ip) {
-        if (token == null || token.isBlank() || token.length() > 200) {
-            return Optional.empty();
-        }
-        String hash = Tokens.sha256Hex(token);
-        Instant now = clock.instant();
-        Resolved resolved = cache.getIfPresent(hash);
-        if (resolved == null) {
-            resolved = resolve(hash).orElse(null);
-            if (resolved == null) {
-                return Optional.empty();
-            }
-            cache.put(hash, resolved);
-        }
-        SessionRecord session = resolved.session();
-        if (!session.usableAt(now) || idle(resolved, now)) {
-            cache.invalidate(hash);
-            return Optional.empty();
-        }
-        if (Duration.between(resolved.lastTouched(), now).compareTo(TOUCH_EVERY) > 0) {
-            sessions.touch(session.id(), now);
-            cache.put(hash, resolved.touched(now));
-        }
-        Actor actor = resolved.actor();
-        return Optional.of(new Authenticated(new Actor(actor.kind(), actor.tenantId(), actor.userId(),
-                actor.accountId(), actor.name(), actor.permissions(), actor.sessionId(), ip), resolved.access()));
+        return resolver.authenticate(token, ip);
     }
 
     public void signOut(String sessionId) {
@@ -198,56 +162,18 @@ public class Sessions {
         return ended;
     }
 
+    /** Drops a session from this node's cache (again after the surrounding transaction commits). */
+    public void forget(String sessionId) {
+        resolver.forget(sessionId);
+    }
+
     /** People who are suspended or leave lose every session at once. */
     @EventListener
     void onStatusChanged(UserStatusChanged event) {
-        if (event.to() != hk.lantau.directory.UserStatus.ACTIVE) {
+        if (event.to() != UserStatus.ACTIVE) {
             accounts.findByUser(event.tenantId(), event.userId()).ifPresent(account ->
-                    endAll(account.id(), "user_" + event.to().name().toLowerCase()));
+                    endAll(account.id(), "user_" + event.to().name().toLowerCase(Locale.ROOT)));
         }
-    }
-
-    /** A new policy (MFA roles, idle timeout) applies to the organisation's sessions on their next request. */
-    @EventListener
-    void onSettingsChanged(SecuritySettingsChanged event) {
-        forgetTenant(event.tenantId());
-    }
-
-    /**
-     * New permissions, and the MFA a new role may require, apply at once on this node (on others
-     * within {@link #CACHE_TTL}).
-     */
-    @EventListener
-    void onRoleGranted(RoleGranted event) {
-        forgetUser(event.tenantId(), event.userId());
-    }
-
-    @EventListener
-    void onRoleRevoked(RoleRevoked event) {
-        forgetUser(event.tenantId(), event.userId());
-    }
-
-    @EventListener
-    void onRoleChanged(RoleChanged event) {
-        forgetTenant(event.tenantId());
-    }
-
-    private void forgetUser(long tenantId, String userId) {
-        afterCommit(() -> cache.asMap().values().removeIf(r -> r.actor().tenantId() != null
-                && r.actor().tenantId() == tenantId && userId.equals(r.actor().userId())));
-    }
-
-    private void forgetTenant(long tenantId) {
-        afterCommit(() -> cache.asMap().values().removeIf(r -> r.actor().tenantId() != null
-                && r.actor().tenantId() == tenantId));
-    }
-
-    /** Drops a session from this node's cache, again after the surrounding transaction commits. */
-    public void forget(String sessionId) {
-        Runnable drop = () -> cache.asMap().values().removeIf(r -> r.session().id().equals(sessionId));
-        drop.run();
-        // A request resolving the session before the commit would cache the old row again.
-        afterCommit(drop);
     }
 
     private void refuseIfLocked(AccountRecord account, ClientInfo client) {
@@ -272,67 +198,11 @@ public class Sessions {
         }
     }
 
-    private boolean idle(Resolved resolved, Instant now) {
-        Instant lastSeen = resolved.lastTouched().isAfter(resolved.session().lastSeenAt())
-                ? resolved.lastTouched() : resolved.session().lastSeenAt();
-        return Duration.between(lastSeen, now).compareTo(resolved.idleTimeout()) > 0;
-    }
-
-    private Optional<Resolved> resolve(String hash) {
-        Instant now = clock.instant();
-        return sessions.findByTokenHash(hash)
-                .filter(s -> s.usableAt(now))
-                .flatMap(s -> accounts.find(s.accountId()).flatMap(account -> actorOf(account).map(actor -> {
-                    SessionAccess access = mfa.accessFor(account, s.mfaVerified());
-                    // A session that still owes a step carries no permissions, whatever reads it.
-                    Set<Permission> permissions = access == SessionAccess.FULL ? actor.permissions() : Set.of();
-                    Actor bound = new Actor(actor.kind(), actor.tenantId(), actor.userId(), actor.accountId(),
-                            actor.name(), permissions, s.id(), null);
-                    return new Resolved(s, bound, s.lastSeenAt(), access,
-                            settings.of(account.tenantId()).sessionIdleTimeout());
-                })));
-    }
-
-    private Optional<Actor> actorOf(AccountRecord account) {
-        if (account.kind() == AccountKind.OPERATOR) {
-            return Optional.of(new Actor(ActorKind.OPERATOR, null, null, account.id(), account.login(),
-                    Set.of(Permission.ORGANISATIONS_MANAGE), null, null));
-        }
-        Optional<Organisation> org = organisations.find(account.tenantId());
-        if (org.isEmpty() || org.get().status() != Organisation.Status.ACTIVE) {
-            return Optional.empty();
-        }
-        return directory.findUser(account.tenantId(), account.userId())
-                .filter(DirectoryUser::active)
-                .map(user -> new Actor(ActorKind.USER, account.tenantId(), user.userId(), account.id(), user.name(),
-                        directory.effectivePermissions(account.tenantId(), user.userId()), null, null));
-    }
-
-    private void ensureMayUse(AccountRecord account) {
-        if (actorOf(account).isEmpty()) {
-            throw new LantauException(HttpStatus.FORBIDDEN, "identity.account_disabled",
-                    "This account cannot sign in: it is suspended, has left, or its organisation is suspended.");
-        }
-    }
-
     /** Who the audit trail shows for sign-in events: the account itself, from the client's address. */
     private static Actor signedIn(AccountRecord account, String sessionId, String ip) {
         ActorKind kind = account.kind() == AccountKind.OPERATOR ? ActorKind.OPERATOR : ActorKind.USER;
         return new Actor(kind, account.tenantId(), account.userId(), account.id(), account.login(), Set.of(),
                 sessionId, ip);
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 
     private static LantauException badCredentials() {
@@ -342,13 +212,5 @@ public class Sessions {
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private record Resolved(SessionRecord session, Actor actor, Instant lastTouched, SessionAccess access,
-                            Duration idleTimeout) {
-
-        Resolved touched(Instant now) {
-            return new Resolved(session, actor, now, access, idleTimeout);
-        }
     }
 }
