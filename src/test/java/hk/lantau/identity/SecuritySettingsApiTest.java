@@ -91,4 +91,13 @@ class SecuritySettingsApiTest extends IdentityTestSupport {
         assertThat(hrApi.patch("/api/v1/security-settings", Map.of("lockoutThreshold", 20)).status()).isEqualTo(403);
         assertThat(org.admin().get("/api/v1/security-settings").json().get("lockoutThreshold").asInt()).isEqualTo(5);
     }
+
+    @Test
+    void theIdentityEndpointsAreInTheApiDocs() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+        assertThat(paths.fieldNames()).toIterable().contains("/api/v1/security-settings", "/api/v1/auth/sessions/mfa",
+                "/api/v1/auth/mfa/enrolment", "/api/v1/auth/mfa/enrolment/confirm", "/api/v1/auth/sessions/{sessionId}",
+                "/api/v1/users/{userId}/sessions", "/api/v1/users/{userId}/sessions/{sessionId}",
+                "/api/v1/users/{userId}/password-reset", "/api/v1/users/{userId}/mfa");
+    }
 }
