@@ -103,8 +103,7 @@ class DepartmentRepository {
     }
 
     private static Department map(ResultSet rs, int row) throws SQLException {
-        long parent = rs.getLong("parent_id");
-        return new Department(rs.getLong("id"), rs.wasNull() ? null : parent, rs.getString("name"),
+        return new Department(rs.getLong("id"), rs.getObject("parent_id", Long.class), rs.getString("name"),
                 rs.getInt("sort_order"), rs.getBoolean("is_virtual"), Times.instant(rs, "created_at"),
                 Times.instant(rs, "updated_at"));
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -113,10 +114,11 @@ class DepartmentService implements Departments {
             throw LantauException.conflictField("parentId", "directory.root_department",
                     "The root department cannot be moved.");
         }
-        if (change.parentId() != null && !parentId.equals(current.parentId())) {
+        boolean moved = !Objects.equals(parentId, current.parentId());
+        if (moved) {
             checkMove(tenantId, current, parentId);
         }
-        if (!current.root() && (!name.equals(current.name()) || !parentId.equals(current.parentId()))) {
+        if (!current.root() && (moved || !name.equals(current.name()))) {
             checkNameFree(tenantId, parentId, name, departmentId);
         }
         Department next = new Department(departmentId, parentId, name, order, current.virtual(),
@@ -128,7 +130,7 @@ class DepartmentService implements Departments {
         if (!name.equals(current.name())) {
             events.publishEvent(new DepartmentRenamed(tenantId, departmentId, current.name(), name));
         }
-        if (!parentId.equals(current.parentId())) {
+        if (moved) {
             events.publishEvent(new DepartmentMoved(tenantId, departmentId, current.parentId(), parentId));
         }
         if (order != current.order()) {

@@ -5,6 +5,7 @@ import hk.lantau.identity.SessionCookies;
 import hk.lantau.identity.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,6 +22,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * One filter chain: stateless, authenticated by bearer token or session cookie. CSRF protection
  * applies where a browser's cookie authenticates the request, and to the sign-in forms.
  */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
