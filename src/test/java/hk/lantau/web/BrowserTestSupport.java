@@ -122,12 +122,18 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
         new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().startsWith(baseUrl() + path));
     }
 
-    /** Signs in through the sign-in page. */
+    /** Signs in through the sign-in page, with the authenticator code when the account has one. */
     protected void signInAs(String email, String password) {
         open("/signin?lang=en");
         type("#email", email);
         type("#password", password);
         click("form[action='/signin'] button[type=submit]");
+        new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/signin"));
+        if (browser.getCurrentUrl().startsWith(baseUrl() + "/mfa") && !browser.getCurrentUrl().contains("/enrol")) {
+            type("#code", totpCode(email));
+            click("[data-test=mfa-form] button[type=submit]");
+            new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().startsWith(baseUrl() + "/mfa"));
+        }
     }
 
     /** Saves the page as {@code target/screenshots/<Test>-<method>-<nn>-<name>.png}. */

@@ -3,9 +3,7 @@ package hk.lantau.web.directory;
 import hk.lantau.compliance.ProtectedField;
 import hk.lantau.directory.Departments;
 import hk.lantau.directory.Directory;
-import hk.lantau.directory.Role;
 import hk.lantau.directory.Roles;
-import hk.lantau.directory.UserAccess;
 import hk.lantau.directory.UserProfile;
 import hk.lantau.directory.UserQuery;
 import hk.lantau.directory.UserStatus;
@@ -17,13 +15,10 @@ import hk.lantau.shared.LantauException;
 import hk.lantau.shared.Permission;
 import hk.lantau.web.shell.FormErrors;
 import hk.lantau.web.shell.PageMessages;
-import hk.lantau.web.shell.ShellFactory;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,12 +48,15 @@ class UsersPageController {
     private final Users users;
     private final Departments departments;
     private final Roles roles;
+    private final PersonPage personPage;
     private final PageMessages messages;
 
-    UsersPageController(Users users, Departments departments, Roles roles, PageMessages messages) {
+    UsersPageController(Users users, Departments departments, Roles roles, PersonPage personPage,
+                        PageMessages messages) {
         this.users = users;
         this.departments = departments;
         this.roles = roles;
+        this.personPage = personPage;
         this.messages = messages;
     }
 
@@ -211,24 +209,7 @@ class UsersPageController {
 
     private String profile(Model model, long tenantId, UserProfile person, Map<ProtectedField, String> revealed,
                            FormErrors errors) {
-        Actor actor = CurrentActor.get();
-        boolean seesAccess = actor.can(Permission.ROLES_MANAGE) || person.userId().equals(actor.userId());
-        model.addAttribute("person", person);
-        model.addAttribute("tree", new DepartmentTree(departments.tree(tenantId)));
-        model.addAttribute("manager", person.managerUserId() == null ? null
-                : findName(tenantId, person.managerUserId()));
-        model.addAttribute("fields", ProtectedField.values());
-        model.addAttribute("revealed", revealed);
-        UserAccess access = seesAccess ? roles.access(tenantId, person.userId()) : null;
-        model.addAttribute("access", access);
-        model.addAttribute("heldRoles", access == null ? Set.of()
-                : access.roles().stream().map(Role::key).collect(Collectors.toSet()));
-        model.addAttribute("initials", ShellFactory.initials(person.name()));
-        model.addAttribute("allRoles", actor.can(Permission.ROLES_MANAGE) ? roles.list(tenantId) : List.of());
-        model.addAttribute("canWrite", actor.can(Permission.DIRECTORY_WRITE));
-        model.addAttribute("canManageRoles", actor.can(Permission.ROLES_MANAGE));
-        model.addAttribute("errors", errors);
-        return "directory/user";
+        return personPage.render(model, tenantId, person, revealed, errors);
     }
 
     private String form(Model model, long tenantId, UserProfile person, UserForm form, FormErrors errors) {
@@ -242,13 +223,5 @@ class UsersPageController {
                 : List.of());
         model.addAttribute("canChangeDepartments", person == null || actor.can(Permission.MEMBERSHIP_MANAGE));
         return "directory/user-form";
-    }
-
-    private String findName(long tenantId, String userId) {
-        try {
-            return users.get(tenantId, userId).name();
-        } catch (LantauException e) {
-            return null;
-        }
     }
 }

@@ -26,8 +26,11 @@ final class Navigation {
                     user(a -> a.can(Permission.ORG_SETTINGS))),
             new Entry("nav.section.admin", "nav.roles", "/admin/roles", "shield",
                     user(a -> a.can(Permission.ROLES_MANAGE))),
+            new Entry("nav.section.admin", "nav.security", "/admin/security", "lock",
+                    user(a -> a.can(Permission.SECURITY_SETTINGS))),
             new Entry("nav.section.admin", "nav.audit", "/admin/audit", "list",
-                    user(a -> a.can(Permission.AUDIT_READ))));
+                    user(a -> a.can(Permission.AUDIT_READ))),
+            new Entry("nav.section.account", "nav.sessions", "/account/sessions", "devices", a -> true));
 
     private Navigation() {
     }
