@@ -9,6 +9,8 @@ import hk.lantau.support.ApiTestSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -113,6 +115,11 @@ class PageAccessTest extends ApiTestSupport {
 
         var audit = browser.get("/admin/audit?action=compliance.field.revealed");
         assertThat(audit.body()).contains("data-action=\"compliance.field.revealed\"").contains(userId);
+        Matcher export = Pattern.compile("href=\"(/api/v1/audit/export\\?format=csv[^\"]*)\"").matcher(audit.body());
+        assertThat(export.find()).as("the page links the CSV export").isTrue();
+        var csv = browser.get(export.group(1).replace("&amp;", "&"));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("compliance.field.revealed").contains(userId).doesNotContain("61112233");
     }
 
     @Test
