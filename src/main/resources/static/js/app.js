@@ -88,6 +88,15 @@
     }
   });
 
+  // On phones the navigation is one scrolling row: bring the current page into view.
+  document.addEventListener('DOMContentLoaded', function () {
+    var current = document.querySelector('.sidebar .nav-list a.current');
+    var sidebar = document.querySelector('.sidebar');
+    if (current && sidebar && sidebar.scrollWidth > sidebar.clientWidth) {
+      sidebar.scrollLeft = current.offsetLeft - (sidebar.clientWidth - current.offsetWidth) / 2;
+    }
+  });
+
   // Forms that do something hard to undo ask first: data-confirm="question".
   document.addEventListener('submit', function (event) {
     var form = event.target;
