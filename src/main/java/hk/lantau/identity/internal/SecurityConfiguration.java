@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,7 +29,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {
         "/signin", "/setup/**", "/reset/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
         "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
-        "/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error", "/api/v1/auth/sessions", "/api/v1/auth/links/**"
+        "/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error", "/api/v1/auth/links/**"
     };
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -40,8 +41,11 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
-                .addFilterBefore(new SessionAuthenticationFilter(sessions), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+                .addFilterBefore(new SessionAuthenticationFilter(sessions, problems),
+                        UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/sessions").permitAll()
+                        .anyRequest().authenticated())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
                                 request -> true)
