@@ -101,11 +101,15 @@ class RolesApiTest extends DirectoryApiTestSupport {
         assertThat(suspendSelf.status()).isEqualTo(409);
         assertThat(suspendSelf.code()).isEqualTo("directory.last_admin");
 
+        assertThat(api.get("/api/v1/roles/admin").body()).isEqualTo(before);
+
         String second = createUser(api, "Second Admin");
         api.put("/api/v1/users/" + second + "/roles", json("roleKeys", List.of("admin")));
         assertThat(api.put("/api/v1/users/" + org.adminUserId() + "/roles", json("roleKeys", List.of("hr")))
                 .status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/roles/admin").body()).isEqualTo(before);
+        var afterDemotion = api.get("/api/v1/roles/admin");
+        assertThat(afterDemotion.status()).as("a role change applies to the open session at once").isEqualTo(403);
+        assertThat(afterDemotion.code()).isEqualTo("auth.permission_missing");
     }
 
     @Test
