@@ -87,6 +87,10 @@ class AuditApiTest extends ApiTestSupport {
         assertThat(actions(org.admin(), "action=tenant.")).contains("tenant.settings.changed",
                 "tenant.organisation.created");
         assertThat(actions(org.admin(), "action=tenant%25")).isEmpty();
+        JsonNode byAdmin = org.admin().get("/api/v1/audit?limit=200&actor=user:" + org.adminUserId()).json()
+                .get("items");
+        assertThat(byAdmin).isNotEmpty().allSatisfy(item -> assertThat(item.get("actor").get("reference").asText())
+                .isEqualTo("user:" + org.adminUserId()));
         assertThat(actions(org.admin(), "actor=user:" + org.adminUserId())).contains("tenant.settings.changed")
                 .doesNotContain("tenant.organisation.created");
         assertThat(actions(org.admin(), "targetType=organisation&targetId=" + org.corpId()))
