@@ -70,14 +70,14 @@ fi
 members="$(curl -fsS --max-time 30 "${auth[@]}" "$base/api/v1/departments/$department_id/members" | jq '.items | length')"
 bench_log "$(tr ',' '\n' <<<"$user_ids" | wc -l) people; department '$department' is $department_id with $members members"
 
-declare -A rps p50 p95 ratio
+declare -A rps p50 p95 ratio cost busy
 phases=(health user members)
 for ((run = 1; run <= repeats; run++)); do
     bench_log "repeat $run of $repeats: ${vusers} users, ${warmup}s warm-up + ${seconds}s per phase (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     summary="$results/summary-$run.tsv"
     (cd "$BENCH_ROOT" && ./mvnw -q -Pbench gatling:test \
         -Dgatling.simulationClass="$simulation" -Dgatling.resultsFolder="$results/gatling-$run" \
-        -Dbench.summaryFile="$summary" \
+        -Dbench.summaryFile="$summary" -Dbench.serverPid="$server_pid" -Dbench.clockTicks="$(getconf CLK_TCK)" \
         -Dbench.baseUrl="$base" -Dbench.token="$token" -Dbench.userIds="$user_ids" \
         -Dbench.departmentId="$department_id" -Dbench.users="$vusers" \
         -Dbench.warmUpSeconds="$warmup" -Dbench.seconds="$seconds" >"$results/gatling-$run.log" 2>&1) || {
@@ -88,7 +88,7 @@ for ((run = 1; run <= repeats; run++)); do
         bench_log "the simulation wrote no $summary"
         exit 1
     fi
-    while IFS=$'\t' read -r name count ko window r m p; do
+    while IFS=$'\t' read -r name count ko window r m p cpu_per_request cores; do
         if [[ "$ko" != 0 ]]; then
             bench_log "$name: $ko failed requests"
             exit 1
@@ -96,8 +96,10 @@ for ((run = 1; run <= repeats; run++)); do
         rps[$name]+="$r "
         p50[$name]+="$m "
         p95[$name]+="$p "
-        bench_log "$(printf '  %-8s %8.1f req/s  median %4d ms  p95 %4d ms  (%d requests in %.1f s)' \
-            "$name" "$r" "$m" "$p" "$count" "$window")"
+        cost[$name]+="$cpu_per_request "
+        busy[$name]+="$cores "
+        bench_log "$(printf '  %-8s %8.1f req/s  median %4d ms  p95 %4d ms  server CPU %s ms/request, %s cores busy  (%d requests in %.1f s)' \
+            "$name" "$r" "$m" "$p" "$cpu_per_request" "$cores" "$count" "$window")"
     done <"$summary"
     for name in user members; do
         read -r -a h <<<"${rps[health]}"
@@ -123,21 +125,27 @@ printf '\nDirectory reads under load: %s repeats, %s users, %ss warm-up + %ss me
 printf 'Machine: %s\n' "$(bench_machine)"
 printf 'Server: JVM flags %s; RSS after the run %s MB. Gatling runs on the same cores.\n\n' \
     "${BENCH_JVM_FLAGS:-(defaults)}" "$rss"
-printf '%-8s | %-23s | %-10s | %-10s | %s\n' phase 'req/s median (range)' 'median ms' 'p95 ms' \
-    'throughput vs health, median (range)'
-printf '%-8s-|-%-23s-|-%-10s-|-%-10s-|-%s\n' -------- ----------------------- ---------- ---------- \
-    ------------------------------------
+range_of() {
+    local -a v
+    read -r -a v <<<"$1"
+    printf "%${2}s (%s-%s)" "$(printf "%.${3}f" "$(median_of "$1")")" \
+        "$(printf "%.${3}f" "$(printf '%s\n' "${v[@]}" | sort -g | head -n 1)")" \
+        "$(printf "%.${3}f" "$(printf '%s\n' "${v[@]}" | sort -g | tail -n 1)")"
+}
+
+printf '%-8s | %-22s | %-6s | %-6s | %-21s | %-11s | %s\n' phase 'req/s' 'median' 'p95' \
+    'server CPU ms/request' 'cores busy' 'throughput vs health'
+printf '%-8s-|-%-22s-|-%-6s-|-%-6s-|-%-21s-|-%-11s-|-%s\n' -------- ---------------------- ------ ------ \
+    --------------------- ----------- ----------------------
 for name in "${phases[@]}"; do
-    read -r -a r <<<"${rps[$name]}"
     if [[ "$name" == health ]]; then
         rel='1 (baseline)'
     else
-        read -r -a q <<<"${ratio[$name]}"
-        rel="$(printf '%.2f (%.2f-%.2f)' "$(median_of "${ratio[$name]}")" \
-            "$(printf '%s\n' "${q[@]}" | sort -g | head -n 1)" "$(printf '%s\n' "${q[@]}" | sort -g | tail -n 1)")"
+        rel="$(range_of "${ratio[$name]}" 4 2)"
     fi
-    printf '%-8s | %7.1f (%6.1f-%6.1f) | %10s | %10s | %s\n' "$name" "$(median_of "${rps[$name]}")" \
-        "$(printf '%s\n' "${r[@]}" | sort -g | head -n 1)" "$(printf '%s\n' "${r[@]}" | sort -g | tail -n 1)" \
-        "$(median_of "${p50[$name]}")" "$(median_of "${p95[$name]}")" "$rel"
+    printf '%-8s | %-22s | %3s ms | %3s ms | %-21s | %-11s | %s\n' "$name" "$(range_of "${rps[$name]}" 6 0)" \
+        "$(median_of "${p50[$name]}")" "$(median_of "${p95[$name]}")" "$(range_of "${cost[$name]}" 5 2)" \
+        "$(median_of "${busy[$name]}")" "$rel"
 done
+printf '(medians over the repeats, range in brackets; latency figures are medians of each repeat'"'"'s median and p95)\n'
 printf '\nAim: user reads at least 1/3 of health throughput. Gatling reports: %s\n' "${results#"$BENCH_ROOT"/}"
