@@ -87,8 +87,9 @@ public class AccountRepository {
 
     static AccountRecord map(ResultSet rs, int row) throws SQLException {
         long tenant = rs.getLong("tenant_id");
+        Long tenantId = rs.wasNull() ? null : tenant;
         return new AccountRecord(rs.getLong("id"), AccountKind.valueOf(rs.getString("kind")),
-                rs.wasNull() ? null : tenant, rs.getString("user_id"), rs.getString("login"),
+                tenantId, rs.getString("user_id"), rs.getString("login"),
                 rs.getString("password_hash"), rs.getInt("failed_attempts"), Sql.instant(rs, "locked_until"));
     }
 }
