@@ -10,7 +10,8 @@
 #              512 KB thread stacks);
 #   small-cds  the same flags, run from the extracted jar with a class data sharing archive
 #              recorded once by a training start (Spring Boot's recipe);
-#   custom     the flags in BENCH_JVM_FLAGS.
+#   custom     the flags in BENCH_JVM_FLAGS;
+#   custom-cds those flags with the extracted jar and an archive of their own.
 # For each configuration, each of BENCH_RUNS (5) runs starts the server three times, one after
 # another, on a loopback port:
 #   empty    a fresh data directory (mktemp -d), no demo data;
@@ -37,20 +38,24 @@ variants=(empty demo restart)
 bench_ensure_jar
 declare -A jar flags
 for config in "${configs[@]}"; do
-    case "$config" in
-        default) jar[$config]="$BENCH_JAR" flags[$config]='' ;;
-        small) jar[$config]="$BENCH_JAR" flags[$config]="$small_flags" ;;
-        small-cds)
-            read -r -a training_flags <<<"$small_flags"
-            bench_prepare_cds "${training_flags[@]}"
-            jar[$config]="$BENCH_CDS_JAR" flags[$config]="$small_flags $BENCH_CDS_FLAG"
-            ;;
-        custom) jar[$config]="$BENCH_JAR" flags[$config]="${BENCH_JVM_FLAGS:-}" ;;
+    case "${config%-cds}" in
+        default) base_flags='' ;;
+        small) base_flags="$small_flags" ;;
+        custom) base_flags="${BENCH_JVM_FLAGS:-}" ;;
         *)
-            bench_log "unknown configuration '$config' (default, small, small-cds, custom)"
+            bench_log "unknown configuration '$config' (default, small, custom, each also with -cds)"
             exit 1
             ;;
     esac
+    if [[ "$config" == *-cds ]]; then
+        read -r -a training_flags <<<"$base_flags"
+        bench_prepare_cds "${training_flags[@]}"
+        jar[$config]="$BENCH_CDS_JAR"
+        flags[$config]="${base_flags:+$base_flags }$BENCH_CDS_FLAG"
+    else
+        jar[$config]="$BENCH_JAR"
+        flags[$config]="$base_flags"
+    fi
 done
 port="$(bench_pick_port)"
 bench_log "machine: $(bench_machine)"
@@ -80,7 +85,7 @@ measure() {
     ms[$config.$variant]+="$elapsed "
     cpu[$config.$variant]+="$used "
     rss[$config.$variant]+="$resident "
-    bench_log "$(printf '%-9s %-8s healthy after %6d ms, CPU %6d ms, RSS %4d MB%s' "$config" "$variant" \
+    bench_log "$(printf '%-10s %-8s healthy after %6d ms, CPU %6d ms, RSS %4d MB%s' "$config" "$variant" \
         "$elapsed" "$used" "$resident" "$( ((wait_s > 0)) && printf ' (after %ss idle)' "$wait_s")")"
 }
 
@@ -105,11 +110,11 @@ seconds() {
 printf '\nStartup to healthy, %s runs (medians, range in brackets)\n' "$runs"
 printf 'Machine: %s\n' "$(bench_machine)"
 for config in "${configs[@]}"; do
-    printf '  %-9s %s\n' "$config" "${flags[$config]:-(no JVM flags)}$([[ "$config" == small-cds ]] \
+    printf '  %-10s %s\n' "$config" "${flags[$config]:-(no JVM flags)}$([[ "$config" == *-cds ]] \
         && printf ', extracted jar')"
 done
-printf '\n%-9s | %-8s | %-21s | %-21s | %s\n' config variant 'to healthy, s' 'CPU until healthy, s' 'RSS, MB'
-printf '%-9s-|-%-8s-|-%-21s-|-%-21s-|-%s\n' --------- -------- --------------------- --------------------- \
+printf '\n%-10s | %-8s | %-21s | %-21s | %s\n' config variant 'to healthy, s' 'CPU until healthy, s' 'RSS, MB'
+printf '%-10s-|-%-8s-|-%-21s-|-%-21s-|-%s\n' ---------- -------- --------------------- --------------------- \
     ------------------------------
 for config in "${configs[@]}"; do
     for variant in "${variants[@]}"; do
@@ -117,7 +122,7 @@ for config in "${configs[@]}"; do
         read -r -a c <<<"${cpu[$config.$variant]}"
         read -r -a r <<<"${rss[$config.$variant]}"
         if [[ "$variant" == demo ]]; then note=" after ${idle}s idle"; else note=' at healthy'; fi
-        printf '%-9s | %-8s | %5s (%5s - %5s) | %5s (%5s - %5s) | %4s (%s - %s)%s\n' "$config" "$variant" \
+        printf '%-10s | %-8s | %5s (%5s - %5s) | %5s (%5s - %5s) | %4s (%s - %s)%s\n' "$config" "$variant" \
             "$(seconds "$(bench_median "${m[@]}")")" "$(seconds "$(bench_min "${m[@]}")")" \
             "$(seconds "$(bench_max "${m[@]}")")" \
             "$(seconds "$(bench_median "${c[@]}")")" "$(seconds "$(bench_min "${c[@]}")")" \
