@@ -8,8 +8,11 @@ public interface Memberships {
 
     CursorPage<DepartmentMember> members(long tenantId, long departmentId, String cursor, int limit);
 
-    /** Adds people; people already in the department are left as they are. */
-    MembershipResult add(long tenantId, long departmentId, List<String> userIds, boolean leader);
+    /**
+     * Adds people as leaders or not, at {@code order} among the members (lower first); people already
+     * in the department are left as they are.
+     */
+    MembershipResult add(long tenantId, long departmentId, List<String> userIds, boolean leader, int order);
 
     /** Removes one person; refused if it is the last real department they belong to. */
     void remove(long tenantId, long departmentId, String userId);

@@ -4,7 +4,6 @@ import hk.lantau.identity.internal.AccountRecord;
 import hk.lantau.identity.internal.AccountRepository;
 import hk.lantau.identity.internal.LoginLinkRepository;
 import hk.lantau.identity.internal.PasswordHasher;
-import hk.lantau.identity.internal.SessionRepository;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.LantauException;
 import hk.lantau.shared.Tokens;
@@ -27,14 +26,14 @@ public class Accounts {
 
     private final AccountRepository accounts;
     private final LoginLinkRepository links;
-    private final SessionRepository sessions;
+    private final Sessions sessions;
     private final PasswordHasher hasher;
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String baseUrl;
 
-    Accounts(AccountRepository accounts, LoginLinkRepository links, SessionRepository sessions, PasswordHasher hasher,
+    Accounts(AccountRepository accounts, LoginLinkRepository links, Sessions sessions, PasswordHasher hasher,
              IdentityProperties properties, ApplicationEventPublisher events, Clock clock,
              @Value("${lantau.base-url}") String baseUrl) {
         this.accounts = accounts;
@@ -59,7 +58,9 @@ public class Accounts {
             throw LantauException.conflictField("email", "identity.login_taken",
                     "This e-mail address already signs in to Lantau.");
         }
-        return accounts.insert(AccountKind.USER, tenantId, userId, login, clock.instant());
+        long id = accounts.insert(AccountKind.USER, tenantId, userId, login, clock.instant());
+        events.publishEvent(new AccountCreated(tenantId, userId, login));
+        return id;
     }
 
     @Transactional
@@ -115,7 +116,7 @@ public class Accounts {
         AccountRecord account = accounts.find(use.accountId()).orElseThrow();
         accounts.setPassword(account.id(), hasher.hash(password), now);
         if (LoginLink.Purpose.RESET.name().equals(use.purpose())) {
-            sessions.revokeAllForAccount(account.id(), "password_reset", now);
+            sessions.endAll(account.id(), "password_reset");
         }
         events.publishEvent(new PasswordSet(account.tenantId(), account.login(), use.purpose()));
     }

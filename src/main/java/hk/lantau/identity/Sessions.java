@@ -1,27 +1,25 @@
 package hk.lantau.identity;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import hk.lantau.directory.Directory;
-import hk.lantau.directory.DirectoryUser;
+import hk.lantau.directory.UserStatus;
 import hk.lantau.directory.UserStatusChanged;
 import hk.lantau.identity.internal.AccountRecord;
 import hk.lantau.identity.internal.AccountRepository;
 import hk.lantau.identity.internal.DeviceLabels;
+import hk.lantau.identity.internal.KnownClientRepository;
 import hk.lantau.identity.internal.PasswordHasher;
 import hk.lantau.identity.internal.SessionRecord;
 import hk.lantau.identity.internal.SessionRepository;
+import hk.lantau.identity.internal.SignInFailures;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorKind;
+import hk.lantau.shared.ActorScope;
 import hk.lantau.shared.LantauException;
-import hk.lantau.shared.Permission;
 import hk.lantau.shared.Tokens;
-import hk.lantau.tenant.Organisation;
-import hk.lantau.tenant.Organisations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,7 +27,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Sign-in sessions: password sign-in, turning a bearer token into an {@link Actor}, and ending
@@ -41,148 +39,170 @@ public class Sessions {
 
     /** How stale a cached session may be on any node. */
     public static final Duration CACHE_TTL = Duration.ofSeconds(10);
-    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final AccountRepository accounts;
     private final SessionRepository sessions;
+    private final KnownClientRepository knownClients;
     private final PasswordHasher hasher;
-    private final Directory directory;
-    private final Organisations organisations;
+    private final SignInFailures failures;
+    private final MfaPolicy mfa;
+    private final SessionResolver resolver;
+    private final SecuritySettingsService settings;
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
+    private final TransactionOperations tx;
     private final Clock clock;
-    private final Cache<String, Resolved> cache = Caffeine.newBuilder()
-            .expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
 
-    Sessions(AccountRepository accounts, SessionRepository sessions, PasswordHasher hasher, Directory directory,
-             Organisations organisations, IdentityProperties properties, ApplicationEventPublisher events,
-             Clock clock) {
+    Sessions(AccountRepository accounts, SessionRepository sessions, KnownClientRepository knownClients,
+             PasswordHasher hasher, SignInFailures failures, MfaPolicy mfa, SessionResolver resolver,
+             SecuritySettingsService settings, IdentityProperties properties, ApplicationEventPublisher events,
+             TransactionOperations tx, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.knownClients = knownClients;
         this.hasher = hasher;
-        this.directory = directory;
-        this.organisations = organisations;
+        this.failures = failures;
+        this.mfa = mfa;
+        this.resolver = resolver;
+        this.settings = settings;
         this.properties = properties;
         this.events = events;
+        this.tx = tx;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Checks a password and opens a session. For an account with an authenticator the session can
+     * only complete MFA; for one whose role needs MFA and has none, it can only enrol. Not one
+     * transaction: the slow hash runs without holding a database connection, and a failure is
+     * recorded in its own transaction so the refusal cannot roll it back.
+     *
+     * @throws AccountLockedException while the account is locked, and on the failure that locks it
+     */
     public IssuedSession signIn(String login, String password, ClientInfo client) {
+        String typed = password == null ? "" : password;
         Optional<AccountRecord> found = accounts.findByLogin(Accounts.normalise(login));
         if (found.isEmpty() || !found.get().hasPassword()) {
-            hasher.burn(password == null ? "" : password);
+            hasher.burn(typed);
             throw badCredentials();
         }
         AccountRecord account = found.get();
-        if (!hasher.matches(password == null ? "" : password, account.passwordHash())) {
+        refuseIfLocked(account, client);
+        if (!hasher.matches(typed, account.passwordHash())) {
+            failures.count(account, "bad_password", settings.of(account.tenantId()), client.ip())
+                    .ifPresent(until -> {
+                        throw new AccountLockedException(until);
+                    });
             throw badCredentials();
         }
-        ensureMayUse(account);
-        return open(account, client, false);
+        if (resolver.actorOf(account).isEmpty()) {
+            throw new LantauException(HttpStatus.FORBIDDEN, "identity.account_disabled",
+                    "This account cannot sign in: it is suspended, has left, or its organisation is suspended.");
+        }
+        return tx.execute(status -> {
+            // A parallel attempt may have locked the account while this password was being checked.
+            AccountRecord current = accounts.find(account.id()).orElseThrow(Sessions::badCredentials);
+            refuseIfLocked(current, client);
+            SessionAccess access = mfa.accessFor(current, false);
+            if (access != SessionAccess.MFA_REQUIRED) {
+                // Only a complete sign-in clears the count; otherwise the password alone would
+                // reset the budget of TOTP guesses.
+                accounts.clearFailures(current.id());
+            }
+            IssuedSession issued = open(current, client, access, false);
+            flagNewClient(current, issued.sessionId(), client);
+            return issued;
+        });
     }
 
-    /** Starts a session for an account whose credentials were checked by the caller. */
-    @Transactional
-    public IssuedSession open(AccountRecord account, ClientInfo client, boolean mfaVerified) {
+    /** Starts a session for an account whose credentials the caller checked. */
+    IssuedSession open(AccountRecord account, ClientInfo client, SessionAccess access, boolean mfaVerified) {
         Instant now = clock.instant();
         String token = Tokens.random(32);
         String device = DeviceLabels.of(client.userAgent());
+        Duration lifetime = switch (access) {
+            case FULL -> properties.sessionMaxAge();
+            case MFA_REQUIRED -> properties.mfaStepTtl();
+            case ENROLMENT_ONLY -> properties.mfaEnrolmentTtl();
+        };
         var record = new SessionRecord(UUID.randomUUID().toString(), account.id(), account.tenantId(), now, now,
-                now.plus(properties.sessionMaxAge()), client.ip(), truncate(client.userAgent(), 512), device,
+                now.plus(lifetime), truncate(client.ip(), 64), truncate(client.userAgent(), 512), device,
                 mfaVerified, null);
         sessions.insert(record, Tokens.sha256Hex(token));
-        events.publishEvent(new SignedIn(account.tenantId(), account.login(), record.id(), device));
-        return new IssuedSession(record.id(), token, record.expiresAt());
+        ActorScope.runAs(signedIn(account, record.id(), client.ip()), () -> events.publishEvent(
+                new SignedIn(account.tenantId(), account.login(), record.id(), device)));
+        return new IssuedSession(record.id(), token, record.expiresAt(), access);
     }
 
-    /** The actor behind a bearer token, or empty when the token is unknown, expired or revoked. */
+    /** The actor behind a bearer token, or empty when the token is unknown, expired, revoked or restricted. */
     public Optional<Actor> authenticate(String token, String ip) {
-        if (token == null || token.isBlank() || token.length() > 200) {
-            return Optional.empty();
-        }
-        String hash = Tokens.sha256Hex(token);
-        Instant now = clock.instant();
-        Resolved resolved = cache.getIfPresent(hash);
-        if (resolved == null) {
-            resolved = resolve(hash, now).orElse(null);
-            if (resolved == null) {
-                return Optional.empty();
-            }
-            cache.put(hash, resolved);
-        }
-        SessionRecord session = resolved.session();
-        if (!session.usableAt(now) || idle(resolved, now)) {
-            cache.invalidate(hash);
-            return Optional.empty();
-        }
-        if (Duration.between(resolved.lastTouched(), now).compareTo(TOUCH_EVERY) > 0) {
-            sessions.touch(session.id(), now);
-            cache.put(hash, new Resolved(session, resolved.actor(), now));
-        }
-        Actor actor = resolved.actor();
-        return Optional.of(new Actor(actor.kind(), actor.tenantId(), actor.userId(), actor.accountId(), actor.name(),
-                actor.permissions(), actor.sessionId(), ip));
+        return authenticateSession(token, ip).filter(a -> a.access() == SessionAccess.FULL)
+                .map(Authenticated::actor);
     }
 
-    @Transactional
+    /** The caller behind a token with what its session may do, including sessions that still owe MFA. */
+    public Optional<Authenticated> authenticateSession(String token, String ip) {
+        return resolver.authenticate(token, ip);
+    }
+
     public void signOut(String sessionId) {
-        sessions.revoke(sessionId, "signed_out", clock.instant());
+        end(sessionId, "signed_out");
+    }
+
+    /** Ends one session; takes effect on this node at once and on others within {@link #CACHE_TTL}. */
+    public boolean end(String sessionId, String reason) {
+        boolean ended = sessions.revoke(sessionId, reason, clock.instant()) == 1;
         forget(sessionId);
+        return ended;
+    }
+
+    List<String> endAll(long accountId, String reason) {
+        List<String> ended = sessions.revokeAllForAccount(accountId, reason, clock.instant());
+        ended.forEach(this::forget);
+        return ended;
+    }
+
+    /** Drops a session from this node's cache (again after the surrounding transaction commits). */
+    public void forget(String sessionId) {
+        resolver.forget(sessionId);
     }
 
     /** People who are suspended or leave lose every session at once. */
     @EventListener
     void onStatusChanged(UserStatusChanged event) {
-        if (event.to() != hk.lantau.directory.UserStatus.ACTIVE) {
-            accounts.findByUser(event.tenantId(), event.userId()).ifPresent(account -> sessions
-                    .revokeAllForAccount(account.id(), "user_" + event.to().name().toLowerCase(), clock.instant())
-                    .forEach(this::forget));
+        if (event.to() != UserStatus.ACTIVE) {
+            accounts.findByUser(event.tenantId(), event.userId()).ifPresent(account ->
+                    endAll(account.id(), "user_" + event.to().name().toLowerCase(Locale.ROOT)));
         }
     }
 
-    public void forget(String sessionId) {
-        cache.asMap().values().removeIf(r -> r.session().id().equals(sessionId));
-    }
-
-    private boolean idle(Resolved resolved, Instant now) {
-        Instant lastSeen = resolved.lastTouched().isAfter(resolved.session().lastSeenAt())
-                ? resolved.lastTouched() : resolved.session().lastSeenAt();
-        return Duration.between(lastSeen, now).compareTo(properties.sessionIdleTimeout()) > 0;
-    }
-
-    private Optional<Resolved> resolve(String hash, Instant now) {
-        return sessions.findByTokenHash(hash)
-                .filter(s -> s.usableAt(now))
-                .flatMap(s -> accounts.find(s.accountId()).flatMap(this::actorOf)
-                        .map(actor -> new Resolved(s, withSession(actor, s.id()), s.lastSeenAt())));
-    }
-
-    private Optional<Actor> actorOf(AccountRecord account) {
-        if (account.kind() == AccountKind.OPERATOR) {
-            return Optional.of(new Actor(ActorKind.OPERATOR, null, null, account.id(), account.login(),
-                    Set.of(Permission.ORGANISATIONS_MANAGE), null, null));
-        }
-        Optional<Organisation> org = organisations.find(account.tenantId());
-        if (org.isEmpty() || org.get().status() != Organisation.Status.ACTIVE) {
-            return Optional.empty();
-        }
-        return directory.findUser(account.tenantId(), account.userId())
-                .filter(DirectoryUser::active)
-                .map(user -> new Actor(ActorKind.USER, account.tenantId(), user.userId(), account.id(), user.name(),
-                        directory.effectivePermissions(account.tenantId(), user.userId()), null, null));
-    }
-
-    private void ensureMayUse(AccountRecord account) {
-        if (actorOf(account).isEmpty()) {
-            throw new LantauException(HttpStatus.FORBIDDEN, "identity.account_disabled",
-                    "This account cannot sign in: it is suspended, has left, or its organisation is suspended.");
+    private void refuseIfLocked(AccountRecord account, ClientInfo client) {
+        Instant now = clock.instant();
+        if (account.lockedUntil() != null && now.isBefore(account.lockedUntil())) {
+            failures.refusedWhileLocked(account, client.ip());
+            throw new AccountLockedException(account.lockedUntil());
         }
     }
 
-    private static Actor withSession(Actor actor, String sessionId) {
-        return new Actor(actor.kind(), actor.tenantId(), actor.userId(), actor.accountId(), actor.name(),
-                actor.permissions(), sessionId, null);
+    private void flagNewClient(AccountRecord account, String sessionId, ClientInfo client) {
+        Instant now = clock.instant();
+        // An account's very first sign-in sets the baseline; everything is new then.
+        boolean baseline = !knownClients.anyFor(account.id());
+        String device = DeviceLabels.of(client.userAgent());
+        boolean newDevice = knownClients.remember(account.id(), KnownClientRepository.DEVICE, device, now);
+        String ip = truncate(client.ip(), 64);
+        boolean newIp = ip != null && knownClients.remember(account.id(), KnownClientRepository.IP, ip, now);
+        if (!baseline && (newDevice || newIp)) {
+            ActorScope.runAs(signedIn(account, sessionId, ip), () -> events.publishEvent(new NewDeviceSignIn(
+                    account.tenantId(), account.login(), sessionId, device, ip, newDevice, newIp)));
+        }
+    }
+
+    /** Who the audit trail shows for sign-in events: the account itself, from the client's address. */
+    private static Actor signedIn(AccountRecord account, String sessionId, String ip) {
+        ActorKind kind = account.kind() == AccountKind.OPERATOR ? ActorKind.OPERATOR : ActorKind.USER;
+        return new Actor(kind, account.tenantId(), account.userId(), account.id(), account.login(), Set.of(),
+                sessionId, ip);
     }
 
     private static LantauException badCredentials() {
@@ -192,12 +212,5 @@ public class Sessions {
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    public List<SessionRecord> activeSessions(long accountId) {
-        return sessions.activeForAccount(accountId, clock.instant());
-    }
-
-    private record Resolved(SessionRecord session, Actor actor, Instant lastTouched) {
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * departments, a virtual project team and about thirty people) once, and prints how the demo
  * admin signs in. Everyone in the demo shares one generated password so each role can be tried.
  */
+@ConditionalOnWebApplication
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "lantau.demo", havingValue = "true")

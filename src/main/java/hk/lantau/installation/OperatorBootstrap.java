@@ -6,6 +6,7 @@ import hk.lantau.identity.LoginLink;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorScope;
 import java.io.PrintStream;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * the console (not the log). There is no default password; until the operator sets one, each
  * start prints a fresh link and the older ones stop working.
  */
+@ConditionalOnWebApplication
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OperatorBootstrap implements ApplicationRunner {

@@ -11,10 +11,15 @@ import hk.lantau.tenant.Organisations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +42,8 @@ class AuditTrailTest extends ComplianceSpringTest {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    AuditVerification verification;
 
     @Test
     void recordsAPublishedEventInThePublishersTransaction() {
@@ -127,6 +134,33 @@ class AuditTrailTest extends ComplianceSpringTest {
 
         assertThat(entries(tenant).get(1).changes()).isEqualTo(
                 "{\"at\":\"2026-01-01T00:00:00Z\",\"status\":{\"from\":\"ACTIVE\",\"to\":\"LEFT\"},\"title\":null}");
+    }
+
+    @Test
+    void serialisesConcurrentAppendsToANewChainWithoutGapsOrForks() throws Exception {
+        long chain = 700_001;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        trail.record(TestEvent.of(chain, "test.thing.changed", thread + "-" + i));
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<AuditEntry> all = entries(chain);
+        assertThat(all).extracting(AuditEntry::seq).containsExactlyElementsOf(
+                LongStream.rangeClosed(1, 100).boxed().toList());
+        assertThat(verification.verify(chain)).isEqualTo(ChainVerification.intact(chain, 100));
     }
 
     private long headSeq(long chain) {

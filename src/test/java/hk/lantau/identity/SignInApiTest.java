@@ -66,6 +66,15 @@ class SignInApiTest extends ApiTestSupport {
     }
 
     @Test
+    void operatorSessionsBelongToNoOrganisation() {
+        assertThat(operator().get("/api/v1/me").json().get("kind").asText()).isEqualTo("OPERATOR");
+        long misfiled = jdbc.sql("""
+                select count(*) from idn_session s join idn_account a on a.id = s.account_id
+                where a.kind = 'OPERATOR' and s.tenant_id is not null""").query(Long.class).single();
+        assertThat(misfiled).isZero();
+    }
+
+    @Test
     void healthMetricsAndApiDocsArePublished() {
         assertThat(anonymous().get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
         assertThat(anonymous().get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");

@@ -3,13 +3,19 @@ package hk.lantau.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * and sign people in through the API itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+// Spring Boot turns metrics export off in tests; the Prometheus endpoint is part of what we serve.
+@AutoConfigureObservability(tracing = false)
 @Import(ApiTestSupport.TestBeans.class)
 public abstract class ApiTestSupport {
 
@@ -34,8 +41,12 @@ public abstract class ApiTestSupport {
     public static final String PASSWORD = "Correct-Horse-42";
     private static final Path DATA_DIR = tempDir();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** TOTP seeds the helpers enrolled, by login, and the newest time step each has used. */
+    private static final Map<String, String> TOTP_SECRETS = new ConcurrentHashMap<>();
+    private static final Map<String, Long> TOTP_LAST_STEP = new ConcurrentHashMap<>();
     private static volatile String operatorToken;
-    private static volatile java.time.Instant operatorSignedInAt;
+    private static volatile Instant operatorSignedInAt;
+    private static volatile Instant operatorUsedAt;
 
     @LocalServerPort
     protected int port;
@@ -63,23 +74,93 @@ public abstract class ApiTestSupport {
         return new Api(baseUrl(), null);
     }
 
-    /** The installation's operator, signed in once per test run. */
-    protected Api operator() {
-        java.time.Instant now = clock.instant();
-        boolean stale = operatorSignedInAt == null || now.isBefore(operatorSignedInAt)
-                || java.time.Duration.between(operatorSignedInAt, now).toHours() >= 1;
-        if (operatorToken == null || stale) {
+    /**
+     * The installation's operator, signed in once per test run (again when a test moved the clock
+     * so far that the session may have gone idle).
+     */
+    protected synchronized Api operator() {
+        Instant now = clock.instant();
+        if (operatorToken == null || now.isAfter(operatorUsedAt.plus(Duration.ofHours(1)))
+                || now.isAfter(operatorSignedInAt.plus(Duration.ofDays(6))) || now.isBefore(operatorUsedAt)) {
             operatorToken = signIn("operator", OPERATOR_PASSWORD);
-            operatorSignedInAt = now;
+            operatorSignedInAt = clock.instant();
         }
+        operatorUsedAt = clock.instant();
         return new Api(baseUrl(), operatorToken);
     }
 
-    /** Signs in through the API and returns the bearer token. */
+    /**
+     * Signs in through the API and returns the bearer token of a full session. MFA is handled the
+     * way a person would: an account that must enrol gets an authenticator (its seed is kept for
+     * later sign-ins), and an enrolled account answers with a fresh code.
+     */
     protected String signIn(String login, String password) {
-        var response = anonymous().post("/api/v1/auth/sessions", Map.of("login", login, "password", password));
+        var response = signInRaw(login, password);
         assertThat(response.status()).as("sign-in of %s: %s", login, response.body()).isEqualTo(201);
-        return response.json().get("token").asText();
+        JsonNode body = response.json();
+        Api session = new Api(baseUrl(), body.get("token").asText());
+        if (body.path("mfaEnrolmentRequired").asBoolean()) {
+            return enrolTotp(session, login);
+        }
+        if (body.path("mfaRequired").asBoolean()) {
+            var completed = session.post("/api/v1/auth/sessions/mfa", Map.of("code", totpCode(login)));
+            assertThat(completed.status()).as("MFA step of %s: %s", login, completed.body()).isEqualTo(201);
+            return completed.json().get("token").asText();
+        }
+        return body.get("token").asText();
+    }
+
+    /** The sign-in call itself, without handling MFA. */
+    protected Api.Response signInRaw(String login, String password) {
+        return anonymous().post("/api/v1/auth/sessions", Map.of("login", login, "password", password));
+    }
+
+    /** Enrols an authenticator for the session's account and returns the token of the new full session. */
+    protected String enrolTotp(Api session, String login) {
+        var started = session.post("/api/v1/auth/mfa/enrolment", Map.of());
+        assertThat(started.status()).as("MFA enrolment of %s: %s", login, started.body()).isEqualTo(201);
+        TOTP_SECRETS.put(login.toLowerCase(java.util.Locale.ROOT), started.json().get("secret").asText());
+        TOTP_LAST_STEP.remove(login.toLowerCase(java.util.Locale.ROOT));
+        var confirmed = session.post("/api/v1/auth/mfa/enrolment/confirm", Map.of("code", totpCode(login)));
+        assertThat(confirmed.status()).as("MFA confirmation of %s: %s", login, confirmed.body()).isEqualTo(201);
+        return confirmed.json().get("token").asText();
+    }
+
+    /** The seed the helpers enrolled for a login. */
+    protected String totpSecret(String login) {
+        String secret = TOTP_SECRETS.get(login.toLowerCase(java.util.Locale.ROOT));
+        assertThat(secret).as("no authenticator enrolled by the test helpers for %s", login).isNotNull();
+        return secret;
+    }
+
+    /**
+     * A code of the login's authenticator that it has not used yet: the clock moves on to the
+     * next 30-second step when the current one was used, as a person would wait for a new code.
+     */
+    protected String totpCode(String login) {
+        String key = login.toLowerCase(java.util.Locale.ROOT);
+        long step = totpStep();
+        long last = TOTP_LAST_STEP.getOrDefault(key, Long.MIN_VALUE);
+        if (step <= last) {
+            clock.advance(Duration.ofSeconds((last + 1 - step) * 30));
+            step = last + 1;
+        }
+        TOTP_LAST_STEP.put(key, step);
+        return totpCode(totpSecret(login), step);
+    }
+
+    /** The current 30-second TOTP time step of the test clock. */
+    protected long totpStep() {
+        return Math.floorDiv(clock.instant().getEpochSecond(), 30);
+    }
+
+    /** The code of {@code secret} for a time step, made with the TOTP library's own generator. */
+    protected static String totpCode(String secret, long step) {
+        try {
+            return new DefaultCodeGenerator().generate(secret, step);
+        } catch (CodeGenerationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected Api as(String login, String password) {

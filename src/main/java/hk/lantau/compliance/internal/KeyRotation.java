@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 /**
  * Rotates the field keys: a new primary key is added and saved (old keys stay, so every stored
  * value keeps decrypting), then each module re-encrypts what it stores under the new key.
- * Running it again after a failure is safe; values already under the primary are skipped.
+ * Running it again after a failure is safe: it adds another key and re-encrypts everything.
  */
 @Service
 class KeyRotation {

@@ -33,7 +33,7 @@ class VerifyAuditCommand implements ApplicationRunner, ExitCodeGenerator {
             String chain = result.chain() == AuditVerification.INSTALLATION_CHAIN ? "installation"
                     : "organisation " + result.chain();
             if (result.intact()) {
-                out.printf("%-22s intact   %d records%n", chain, result.recordsChecked());
+                out.printf("%-22s intact   %s%n", chain, count(result.recordsChecked(), "record"));
             } else {
                 broken++;
                 out.printf("%-22s BROKEN   at seq %d: %s (%d records checked)%n", chain,
@@ -41,11 +41,15 @@ class VerifyAuditCommand implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         if (broken == 0) {
-            out.printf("Audit trail intact: %d chains, %d records.%n", results.size(), records);
+            out.printf("Audit trail intact: %s, %s.%n", count(results.size(), "chain"), count(records, "record"));
         } else {
             out.printf("Audit trail BROKEN: %d of %d chains fail verification.%n", broken, results.size());
         }
         exitCode = broken == 0 ? 0 : 1;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     @Override

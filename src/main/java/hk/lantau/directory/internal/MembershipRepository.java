@@ -20,12 +20,12 @@ class MembershipRepository {
         this.jdbc = jdbc;
     }
 
-    void add(long tenantId, long departmentId, String userId, boolean leader, Instant now) {
+    void add(long tenantId, long departmentId, String userId, boolean leader, int order, Instant now) {
         jdbc.sql("""
                 insert into dir_membership (tenant_id, department_id, userid, is_leader, sort_order, created_at)
-                values (:tenantId, :departmentId, :userId, :leader, 0, :now)""")
+                values (:tenantId, :departmentId, :userId, :leader, :order, :now)""")
                 .param("tenantId", tenantId).param("departmentId", departmentId).param("userId", userId)
-                .param("leader", leader).param("now", Times.utc(now))
+                .param("leader", leader).param("order", order).param("now", Times.utc(now))
                 .update();
     }
 

@@ -68,7 +68,7 @@ class MembershipService implements Memberships {
 
     @Override
     @Transactional
-    public MembershipResult add(long tenantId, long departmentId, List<String> userIds, boolean leader) {
+    public MembershipResult add(long tenantId, long departmentId, List<String> userIds, boolean leader, int order) {
         departments.get(tenantId, departmentId);
         List<String> wanted = List.copyOf(new LinkedHashSet<>(userIds));
         Map<String, StoredUser> found = users.findAll(tenantId, wanted).stream()
@@ -88,7 +88,7 @@ class MembershipService implements Memberships {
             throw new LantauException(HttpStatus.BAD_REQUEST, violations.get(0).code(), violations.get(0).message(),
                     violations);
         }
-        return addAll(tenantId, departmentId, wanted, leader, false);
+        return addAll(tenantId, departmentId, wanted, leader, order, false);
     }
 
     @Override
@@ -105,11 +105,11 @@ class MembershipService implements Memberships {
         }
         StoredUser user = users.find(tenantId, userId).filter(u -> u.status == UserStatus.ACTIVE)
                 .orElseThrow(UserService::notFound);
-        return addAll(tenantId, departmentId, List.of(user.userId), false, true);
+        return addAll(tenantId, departmentId, List.of(user.userId), false, 0, true);
     }
 
     private MembershipResult addAll(long tenantId, long departmentId, List<String> userIds, boolean leader,
-                                    boolean selfJoin) {
+                                    int order, boolean selfJoin) {
         Instant now = clock.instant();
         List<String> added = new ArrayList<>();
         List<String> already = new ArrayList<>();
@@ -117,7 +117,7 @@ class MembershipService implements Memberships {
             if (memberships.isMember(tenantId, departmentId, userId)) {
                 already.add(userId);
             } else {
-                memberships.add(tenantId, departmentId, userId, leader, now);
+                memberships.add(tenantId, departmentId, userId, leader, order, now);
                 events.publishEvent(new MembershipChanged(tenantId, departmentId, userId,
                         MembershipChanged.Change.ADDED, leader, selfJoin));
                 added.add(userId);

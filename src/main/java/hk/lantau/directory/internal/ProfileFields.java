@@ -43,7 +43,7 @@ final class ProfileFields {
 
     String name(String raw) {
         String value = raw == null ? "" : raw.strip();
-        if (value.isEmpty() || value.length() > NAME_MAX) {
+        if (value.isEmpty() || value.length() > NAME_MAX || value.chars().anyMatch(Character::isISOControl)) {
             return fail("name", "directory.name_invalid", "A name of 1 to 80 characters is required.");
         }
         return value;

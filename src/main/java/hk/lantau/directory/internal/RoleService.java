@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -184,7 +185,7 @@ class RoleService implements Roles {
         Set<Permission> result = EnumSet.noneOf(Permission.class);
         List<FieldViolation> violations = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            var permission = keys.get(i) == null ? java.util.Optional.<Permission>empty()
+            var permission = keys.get(i) == null ? Optional.<Permission>empty()
                     : Permission.fromKey(keys.get(i)).filter(p -> !OPERATOR_ONLY.contains(p));
             if (permission.isPresent()) {
                 result.add(permission.get());

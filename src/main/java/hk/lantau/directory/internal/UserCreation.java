@@ -5,6 +5,7 @@ import hk.lantau.compliance.ProtectedField;
 import hk.lantau.directory.Department;
 import hk.lantau.directory.Directory;
 import hk.lantau.directory.NewUser;
+import hk.lantau.directory.Role;
 import hk.lantau.directory.UserCreated;
 import hk.lantau.directory.UserStatus;
 import hk.lantau.shared.FieldViolation;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Checks new people and stores them: shared by single creation and bulk import. */
@@ -86,14 +88,15 @@ class UserCreation {
             }
         }
 
-        checkUnique(tenantId, user, clear.get(ProtectedField.MOBILE), batch, violations);
+        String mobileIndex = index(tenantId, ProtectedField.MOBILE, clear);
+        checkUnique(tenantId, user, mobileIndex, batch, violations);
         List<Long> departmentIds = departmentIds(tenantId, input.departmentIds(), violations);
         checkManager(tenantId, user, batch, violations);
         List<String> roleKeys = roleKeys(tenantId, input.roleKeys(), violations);
 
         if (violations.isEmpty()) {
             clear.forEach((field, value) -> user.ciphers.put(field, protection.encrypt(tenantId, field, value)));
-            user.mobileIndex = index(tenantId, ProtectedField.MOBILE, clear);
+            user.mobileIndex = mobileIndex;
             user.hkidIndex = index(tenantId, ProtectedField.HKID, clear);
         }
         return new PreparedUser(user, departmentIds, roleKeys, fieldsSet(user, clear.keySet()), violations);
@@ -107,7 +110,7 @@ class UserCreation {
         user.updatedAt = now;
         users.insert(user);
         for (long departmentId : prepared.departmentIds()) {
-            memberships.add(user.tenantId, departmentId, user.userId, false, now);
+            memberships.add(user.tenantId, departmentId, user.userId, false, 0, now);
         }
         for (String roleKey : prepared.roleKeys()) {
             roles.grant(user.tenantId, user.userId, roleKey, now);
@@ -122,14 +125,14 @@ class UserCreation {
         List<FieldViolation> invalid = violations.stream()
                 .filter(v -> !PreparedUser.CONFLICT_CODES.contains(v.code())).toList();
         if (!invalid.isEmpty()) {
-            return new LantauException(org.springframework.http.HttpStatus.BAD_REQUEST, invalid.get(0).code(),
+            return new LantauException(HttpStatus.BAD_REQUEST, invalid.get(0).code(),
                     invalid.get(0).message(), invalid);
         }
         FieldViolation conflict = violations.get(0);
         return LantauException.conflictField(conflict.field(), conflict.code(), conflict.message());
     }
 
-    private void checkUnique(long tenantId, StoredUser user, String mobile, Batch batch,
+    private void checkUnique(long tenantId, StoredUser user, String mobileIndex, Batch batch,
                              List<FieldViolation> violations) {
         if (user.userId != null) {
             if (!batch.claimedUserIds.add(user.userId) || users.exists(tenantId, user.userId)) {
@@ -144,9 +147,8 @@ class UserCreation {
                         "Another person in the organisation has this e-mail address."));
             }
         }
-        if (mobile != null) {
-            String index = protection.blindIndex(tenantId, ProtectedField.MOBILE, mobile);
-            if (!batch.claimedMobileIndexes.add(index) || users.mobileTaken(tenantId, index, null)) {
+        if (mobileIndex != null) {
+            if (!batch.claimedMobileIndexes.add(mobileIndex) || users.mobileTaken(tenantId, mobileIndex, null)) {
                 violations.add(new FieldViolation("mobile", "directory.mobile_taken",
                         "Another person in the organisation has this mobile number."));
             }
@@ -199,7 +201,7 @@ class UserCreation {
     private List<String> roleKeys(long tenantId, List<String> requested, List<FieldViolation> violations) {
         List<String> wanted = requested.isEmpty() ? List.of(DEFAULT_ROLE) : requested;
         Set<String> known = roles.list(tenantId, wanted.stream().filter(k -> k != null).distinct().toList())
-                .stream().map(hk.lantau.directory.Role::key).collect(Collectors.toSet());
+                .stream().map(Role::key).collect(Collectors.toSet());
         Set<String> result = new LinkedHashSet<>();
         for (int i = 0; i < wanted.size(); i++) {
             if (!known.contains(wanted.get(i))) {

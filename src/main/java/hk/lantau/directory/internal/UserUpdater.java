@@ -237,7 +237,7 @@ class UserUpdater {
         }
         for (Long id : wanted) {
             if (!current.contains(id)) {
-                memberships.add(user.tenantId, id, user.userId, false, now);
+                memberships.add(user.tenantId, id, user.userId, false, 0, now);
                 events.publishEvent(new MembershipChanged(user.tenantId, id, user.userId,
                         MembershipChanged.Change.ADDED, false, false));
             }

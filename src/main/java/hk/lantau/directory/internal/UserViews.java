@@ -6,6 +6,7 @@ import hk.lantau.compliance.ProtectedValues;
 import hk.lantau.directory.DirectoryUser;
 import hk.lantau.directory.MaskedValue;
 import hk.lantau.directory.UserProfile;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class UserViews {
 
     /** Whether the caller may reveal each field; the same for every person shown in one request. */
     private Map<ProtectedField, Boolean> revealable() {
-        return java.util.Arrays.stream(ProtectedField.values())
+        return Arrays.stream(ProtectedField.values())
                 .collect(Collectors.toMap(f -> f, protectedValues::mayReveal, (a, b) -> a,
                         () -> new EnumMap<>(ProtectedField.class)));
     }

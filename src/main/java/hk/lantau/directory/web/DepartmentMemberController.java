@@ -40,7 +40,8 @@ class DepartmentMemberController {
     }
 
     @GetMapping
-    @Operation(summary = "The department's members, a page at a time")
+    @Operation(summary = "The department's members, a page at a time",
+            description = "Ordered by each member's order in the department, then userId.")
     CursorPage<MemberView> members(@PathVariable long id, @RequestParam(required = false) @Size(max = 500) String cursor,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         long tenantId = CurrentActor.require(Permission.DIRECTORY_READ).requireTenant();
@@ -53,7 +54,8 @@ class DepartmentMemberController {
             description = "People already in the department are reported and left as they are.")
     MembershipResult add(@PathVariable long id, @Valid @RequestBody AddRequest request) {
         long tenantId = CurrentActor.require(Permission.MEMBERSHIP_MANAGE).requireTenant();
-        return memberships.add(tenantId, id, request.userIds(), Boolean.TRUE.equals(request.leader()));
+        return memberships.add(tenantId, id, request.userIds(), Boolean.TRUE.equals(request.leader()),
+                request.order() == null ? 0 : request.order());
     }
 
     @PostMapping("/me")
@@ -67,7 +69,7 @@ class DepartmentMemberController {
             throw LantauException.forbidden("directory.self_join_person_only", "Only a person can join a department.");
         }
         if (actor.can(Permission.MEMBERSHIP_MANAGE)) {
-            return memberships.add(tenantId, id, List.of(actor.userId()), false);
+            return memberships.add(tenantId, id, List.of(actor.userId()), false, 0);
         }
         return memberships.join(tenantId, id, actor.userId());
     }
@@ -81,7 +83,8 @@ class DepartmentMemberController {
         return ResponseEntity.noContent().build();
     }
 
-    record AddRequest(@NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 64) String> userIds, Boolean leader) {
+    record AddRequest(@NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 64) String> userIds, Boolean leader,
+                      @Min(0) @Max(1_000_000) Integer order) {
     }
 
     record MemberView(String userId, String name, String title, String status, boolean leader, int order) {

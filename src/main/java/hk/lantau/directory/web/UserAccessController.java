@@ -3,6 +3,7 @@ package hk.lantau.directory.web;
 import hk.lantau.directory.Roles;
 import hk.lantau.directory.UserAccess;
 import hk.lantau.shared.Actor;
+import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.Permission;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,7 +36,8 @@ class UserAccessController {
     AccessView access(@PathVariable String userId) {
         Actor actor = CurrentActor.get();
         long tenantId = actor.requireTenant();
-        if (!userId.equals(actor.userId())) {
+        boolean self = actor.kind() == ActorKind.USER && userId.equals(actor.userId());
+        if (!self) {
             CurrentActor.require(Permission.ROLES_MANAGE);
         }
         return AccessView.of(roles.access(tenantId, userId));

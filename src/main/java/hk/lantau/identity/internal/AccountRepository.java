@@ -65,10 +65,31 @@ public class AccountRepository {
                 .param("hash", hash).param("now", Sql.utc(now)).param("id", id).update();
     }
 
+    /** Counts one more failed attempt and returns the new count. */
+    public int countFailure(long id) {
+        jdbc.sql("update idn_account set failed_attempts = failed_attempts + 1 where id = :id").param("id", id)
+                .update();
+        return jdbc.sql("select failed_attempts from idn_account where id = :id").param("id", id)
+                .query(Integer.class).single();
+    }
+
+    /** Locks the account; the counter starts again from zero once the lock lapses. */
+    public void lock(long id, Instant until, Instant now) {
+        jdbc.sql("update idn_account set locked_until = :until, failed_attempts = 0, updated_at = :now where id = :id")
+                .param("until", Sql.utc(until)).param("now", Sql.utc(now)).param("id", id).update();
+    }
+
+    /** A complete sign-in clears the count of failures. */
+    public void clearFailures(long id) {
+        jdbc.sql("update idn_account set failed_attempts = 0 where id = :id and failed_attempts <> 0")
+                .param("id", id).update();
+    }
+
     static AccountRecord map(ResultSet rs, int row) throws SQLException {
         long tenant = rs.getLong("tenant_id");
+        Long tenantId = rs.wasNull() ? null : tenant;
         return new AccountRecord(rs.getLong("id"), AccountKind.valueOf(rs.getString("kind")),
-                rs.wasNull() ? null : tenant, rs.getString("user_id"), rs.getString("login"),
+                tenantId, rs.getString("user_id"), rs.getString("login"),
                 rs.getString("password_hash"), rs.getInt("failed_attempts"), Sql.instant(rs, "locked_until"));
     }
 }

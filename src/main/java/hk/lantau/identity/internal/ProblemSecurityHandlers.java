@@ -38,7 +38,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
                         : "You are not allowed to do this.");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                        String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

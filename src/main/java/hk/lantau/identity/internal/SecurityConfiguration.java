@@ -5,28 +5,36 @@ import hk.lantau.identity.SessionCookies;
 import hk.lantau.identity.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One filter chain: stateless, authenticated by bearer token or session cookie. CSRF protection
- * applies where a browser's cookie authenticates the request, and to the sign-in forms.
+ * applies where a browser's cookie authenticates the request, and to the sign-in forms. The CSRF
+ * token is not renewed on authentication: every request authenticates afresh here, and renewing
+ * it each time would invalidate the token of the page's own forms. Refusals on pages become the
+ * console's error page; on the API they are problem details.
  */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final String[] PUBLIC = {
         "/signin", "/setup/**", "/reset/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
         "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
-        "/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error", "/api/v1/auth/sessions", "/api/v1/auth/links/**"
+        "/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error", "/api/v1/auth/links/**"
     };
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -35,15 +43,20 @@ class SecurityConfiguration {
         var problems = new ProblemSecurityHandlers(json);
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
-                .addFilterBefore(new SessionAuthenticationFilter(sessions), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+                .addFilterBefore(new SessionAuthenticationFilter(sessions, problems),
+                        UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/sessions").permitAll()
+                        .anyRequest().authenticated())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
                                 request -> true)
-                        .defaultAccessDeniedHandlerFor(problems, request -> true))
+                        .defaultAccessDeniedHandlerFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> true))
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())

@@ -1,5 +1,7 @@
 package hk.lantau.identity.internal;
 
+import hk.lantau.identity.Authenticated;
+import hk.lantau.identity.SessionAccess;
 import hk.lantau.identity.SessionCookies;
 import hk.lantau.identity.Sessions;
 import hk.lantau.shared.ActorScope;
@@ -8,16 +10,25 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates a request from its {@code Authorization: Bearer} token or its session cookie. */
+/**
+ * Authenticates a request from its {@code Authorization: Bearer} token or its session cookie. A
+ * session that still owes MFA (or an enrolment) reaches only the calls that complete that step:
+ * other API calls are refused with 403 here, while public calls (signing in again, using a link)
+ * and pages other than those under {@code /mfa} see an anonymous visitor.
+ */
 public class SessionAuthenticationFilter extends OncePerRequestFilter {
 
     private final Sessions sessions;
+    private final ProblemSecurityHandlers problems;
 
-    public SessionAuthenticationFilter(Sessions sessions) {
+    SessionAuthenticationFilter(Sessions sessions, ProblemSecurityHandlers problems) {
         this.sessions = sessions;
+        this.problems = problems;
     }
 
     @Override
@@ -27,17 +38,40 @@ public class SessionAuthenticationFilter extends OncePerRequestFilter {
         if (token == null) {
             token = SessionCookies.read(request);
         }
-        if (token != null) {
-            sessions.authenticate(token, request.getRemoteAddr()).ifPresent(actor -> {
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new ActorScope.ActorAuthentication(actor));
-                SecurityContextHolder.setContext(context);
-            });
+        Optional<Authenticated> found = token == null ? Optional.empty()
+                : sessions.authenticateSession(token, request.getRemoteAddr());
+        if (found.isPresent()) {
+            Authenticated auth = found.get();
+            if (auth.access() != SessionAccess.FULL && !MfaStepPaths.allows(auth.access(), request)) {
+                if (MfaStepPaths.isGatedApi(request)) {
+                    refuse(auth.access(), request, response);
+                    return;
+                }
+                found = Optional.empty();
+            }
         }
+        found.ifPresent(auth -> {
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(new ActorScope.ActorAuthentication(auth.actor()));
+            SecurityContextHolder.setContext(context);
+        });
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void refuse(SessionAccess access, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (access == SessionAccess.ENROLMENT_ONLY) {
+            problems.write(request, response, HttpStatus.FORBIDDEN, "identity.mfa_enrolment_required",
+                    "Your role requires two-step sign-in. Enrol an authenticator app first "
+                            + "(POST /api/v1/auth/mfa/enrolment).");
+        } else {
+            problems.write(request, response, HttpStatus.FORBIDDEN, "identity.mfa_required",
+                    "Enter the code from your authenticator app to finish signing in "
+                            + "(POST /api/v1/auth/sessions/mfa).");
         }
     }
 
