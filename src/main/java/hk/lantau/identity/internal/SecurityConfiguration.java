@@ -1,9 +1,11 @@
 package hk.lantau.identity.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hk.lantau.identity.BearerTokenResolver;
 import hk.lantau.identity.SessionCookies;
 import hk.lantau.identity.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +41,8 @@ class SecurityConfiguration {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, Sessions sessions, ObjectMapper json) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, Sessions sessions, List<BearerTokenResolver> resolvers,
+                                    ObjectMapper json) throws Exception {
         var problems = new ProblemSecurityHandlers(json);
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,7 +50,7 @@ class SecurityConfiguration {
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
-                .addFilterBefore(new SessionAuthenticationFilter(sessions, problems),
+                .addFilterBefore(new SessionAuthenticationFilter(sessions, resolvers, problems),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/sessions").permitAll()

@@ -1,15 +1,19 @@
 package hk.lantau.identity.internal;
 
 import hk.lantau.identity.Authenticated;
+import hk.lantau.identity.BearerTokenResolver;
 import hk.lantau.identity.SessionAccess;
 import hk.lantau.identity.SessionCookies;
 import hk.lantau.identity.Sessions;
+import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorScope;
+import hk.lantau.shared.LantauException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,10 +28,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SessionAuthenticationFilter extends OncePerRequestFilter {
 
     private final Sessions sessions;
+    private final List<BearerTokenResolver> resolvers;
     private final ProblemSecurityHandlers problems;
 
-    SessionAuthenticationFilter(Sessions sessions, ProblemSecurityHandlers problems) {
+    SessionAuthenticationFilter(Sessions sessions, List<BearerTokenResolver> resolvers,
+                                ProblemSecurityHandlers problems) {
         this.sessions = sessions;
+        this.resolvers = List.copyOf(resolvers);
         this.problems = problems;
     }
 
@@ -35,6 +42,18 @@ public class SessionAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String token = bearer(request);
+        BearerTokenResolver resolver = token == null ? null : resolverFor(token);
+        if (resolver != null) {
+            Optional<Actor> actor;
+            try {
+                actor = resolver.resolve(token, request.getRemoteAddr());
+            } catch (LantauException e) {
+                problems.write(request, response, e.status(), e.code(), e.getMessage());
+                return;
+            }
+            authenticateAndContinue(actor, request, response, chain);
+            return;
+        }
         if (token == null) {
             token = SessionCookies.read(request);
         }
@@ -50,9 +69,15 @@ public class SessionAuthenticationFilter extends OncePerRequestFilter {
                 found = Optional.empty();
             }
         }
-        found.ifPresent(auth -> {
+        authenticateAndContinue(found.map(Authenticated::actor), request, response, chain);
+    }
+
+    private void authenticateAndContinue(Optional<Actor> actor, HttpServletRequest request,
+                                         HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        actor.ifPresent(a -> {
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new ActorScope.ActorAuthentication(auth.actor()));
+            context.setAuthentication(new ActorScope.ActorAuthentication(a));
             SecurityContextHolder.setContext(context);
         });
         try {
@@ -73,6 +98,15 @@ public class SessionAuthenticationFilter extends OncePerRequestFilter {
                     "Enter the code from your authenticator app to finish signing in "
                             + "(POST /api/v1/auth/sessions/mfa).");
         }
+    }
+
+    private BearerTokenResolver resolverFor(String token) {
+        for (BearerTokenResolver resolver : resolvers) {
+            if (resolver.accepts(token)) {
+                return resolver;
+            }
+        }
+        return null;
     }
 
     private static String bearer(HttpServletRequest request) {

@@ -1,0 +1,58 @@
+package hk.lantau.shared;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What an app may be granted, one scope per module and action. An app's token carries the
+ * permissions of its scopes, and every API endpoint names the one scope it needs
+ * ({@link RequiresScope}), so an app reaches only what it declared.
+ */
+public enum Scope {
+    USER_READ("user.read", "Read people and their masked profiles", Permission.DIRECTORY_READ),
+    USER_WRITE("user.write", "Create, change, import and offboard people",
+            Permission.DIRECTORY_READ, Permission.DIRECTORY_WRITE, Permission.DIRECTORY_IMPORT),
+    DEPARTMENT_READ("department.read", "Read departments and their members", Permission.DIRECTORY_READ),
+    DEPARTMENT_WRITE("department.write", "Create, change and remove departments and their members",
+            Permission.DIRECTORY_READ, Permission.DIRECTORY_WRITE, Permission.MEMBERSHIP_MANAGE),
+    ROLE_READ("role.read", "Read roles and who holds them", Permission.DIRECTORY_READ),
+    ROLE_WRITE("role.write", "Create roles and grant them", Permission.DIRECTORY_READ, Permission.ROLES_MANAGE),
+    MOBILE_READ("pii.mobile.read", "Read mobile numbers unmasked (audited)", Permission.REVEAL_MOBILE),
+    ADDRESS_READ("pii.address.read", "Read home addresses unmasked (audited)", Permission.REVEAL_ADDRESS),
+    HKID_READ("pii.hkid.read", "Read HKID numbers unmasked (audited)", Permission.REVEAL_HKID),
+    BANK_ACCOUNT_READ("pii.bank_account.read", "Read bank accounts unmasked (audited)",
+            Permission.REVEAL_BANK_ACCOUNT),
+    EMERGENCY_CONTACT_READ("pii.emergency_contact.read", "Read emergency contacts unmasked (audited)",
+            Permission.REVEAL_EMERGENCY_CONTACT),
+    MEDICAL_READ("pii.medical.read", "Read medical notes unmasked (audited)", Permission.REVEAL_MEDICAL),
+    AUDIT_READ("audit.read", "Read and export the audit trail", Permission.AUDIT_READ, Permission.AUDIT_EXPORT),
+    EVENT_SUBSCRIBE("event.subscribe", "Receive platform events as webhooks");
+
+    private final String key;
+    private final String description;
+    private final Set<Permission> permissions;
+
+    Scope(String key, String description, Permission... permissions) {
+        this.key = key;
+        this.description = description;
+        this.permissions = Set.of(permissions);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The permissions an app holding this scope acts with. */
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public static Optional<Scope> fromKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+}
