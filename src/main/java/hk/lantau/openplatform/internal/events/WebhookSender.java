@@ -1,0 +1,185 @@
+package hk.lantau.openplatform.internal.events;
+
+import hk.lantau.compliance.SecretSealing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one signed attempt. Redirects are never followed (a 3xx is a failure), nothing is retried
+ * here, and a hard deadline cancels an attempt that has no complete answer within the timeout,
+ * connecting included. Callbacks on hosts the organisation allowed go through a client that may
+ * reach internal addresses; all others through one whose resolver refuses them.
+ */
+@Component
+class WebhookSender implements DisposableBean {
+
+    static final String USER_AGENT = "Lantau-Webhooks/1";
+    static final int BODY_KEPT = 1024;
+
+    private final CloseableHttpClient guarded;
+    private final CloseableHttpClient trusted;
+    private final ScheduledThreadPoolExecutor deadlines;
+    private final Duration timeout;
+    private final SecretSealing sealing;
+    private final Clock clock;
+
+    WebhookSender(WebhookSettings settings, SecretSealing sealing, Clock clock) {
+        this.timeout = settings.deliveryTimeout();
+        this.sealing = sealing;
+        this.clock = clock;
+        this.guarded = client(new RefusingDnsResolver(), settings);
+        this.trusted = client(SystemDefaultDnsResolver.INSTANCE, settings);
+        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "webhook-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
+    }
+
+    /** One attempt; {@code allowedHosts} are the organisation's allowed internal hosts. */
+    AttemptResult send(ClaimedDelivery delivery, Set<String> allowedHosts) {
+        Instant at = clock.instant();
+        URI uri = URI.create(delivery.callbackUrl());
+        boolean allowed = allowedHosts.contains(CallbackUrls.canonicalHost(uri));
+        if (!allowed && !"https".equals(uri.getScheme())) {
+            return AttemptResult.refused(delivery, at, "refused: http is only for hosts allowed for the organisation");
+        }
+        HttpPost post = request(delivery, uri, at);
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long started = System.nanoTime();
+        try (ClassicHttpResponse response = (allowed ? trusted : guarded).executeOpen(null, post, null)) {
+            String body = start(response.getEntity());
+            int code = response.getCode();
+            return new AttemptResult(delivery, at, code >= 200 && code < 300, code, null, elapsed(started), body);
+        } catch (IOException e) {
+            return new AttemptResult(delivery, at, false, null, describe(e, post.isCancelled()), elapsed(started),
+                    null);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private HttpPost request(ClaimedDelivery delivery, URI uri, Instant at) {
+        long timestamp = at.getEpochSecond();
+        List<String> secrets = new ArrayList<>();
+        secrets.add(sealing.open(WebhookSigner.purpose(delivery.subscriptionId()), delivery.secretSealed()));
+        if (delivery.previousSecretSealed() != null && delivery.previousSecretUntil() != null
+                && at.isBefore(delivery.previousSecretUntil())) {
+            secrets.add(sealing.open(WebhookSigner.purpose(delivery.subscriptionId()), delivery.previousSecretSealed()));
+        }
+        HttpPost post = new HttpPost(uri);
+        post.setEntity(new ByteArrayEntity(delivery.body().getBytes(StandardCharsets.UTF_8),
+                ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        post.setHeader(WebhookHeaders.EVENT_ID, delivery.eventId());
+        post.setHeader(WebhookHeaders.EVENT_TYPE, delivery.eventType());
+        post.setHeader(WebhookHeaders.DELIVERY_ID, String.valueOf(delivery.id()));
+        post.setHeader(WebhookHeaders.ATTEMPT, String.valueOf(delivery.attempts() + 1));
+        post.setHeader(WebhookHeaders.TIMESTAMP, String.valueOf(timestamp));
+        post.setHeader(WebhookHeaders.SIGNATURE, WebhookSigner.header(secrets, timestamp, delivery.body()));
+        return post;
+    }
+
+    /** The start of the answer, up to 1 KB; a longer answer is cut and its connection not reused. */
+    private static String start(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return null;
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] bytes = in.readNBytes(BODY_KEPT + 1);
+            String text = new String(bytes, 0, Math.min(bytes.length, BODY_KEPT), StandardCharsets.UTF_8);
+            return bytes.length > BODY_KEPT ? text + "…" : text;
+        }
+    }
+
+    private String describe(IOException e, boolean cancelled) {
+        if (cancelled || e instanceof InterruptedIOException) {
+            return "timeout: no complete answer within " + timeout.toMillis() + " ms";
+        }
+        if (e instanceof RefusingDnsResolver.InternalAddressException) {
+            return "refused: the host resolves to an internal address the organisation did not allow";
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof SSLException) {
+            return "TLS failed: " + e.getClass().getSimpleName();
+        }
+        if (e instanceof NoHttpResponseException) {
+            return "no HTTP answer";
+        }
+        return "I/O error: " + e.getClass().getSimpleName();
+    }
+
+    private static int elapsed(long startedNanos) {
+        return (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+    }
+
+    private static CloseableHttpClient client(DnsResolver resolver, WebhookSettings settings) {
+        Timeout timeout = Timeout.of(settings.deliveryTimeout());
+        int connections = Math.max(settings.deliveryConcurrency(), 1);
+        var connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(resolver)
+                .setMaxConnTotal(connections)
+                .setMaxConnPerRoute(connections)
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout).setTcpNoDelay(true).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
+                        .setSocketTimeout(timeout).setTimeToLive(TimeValue.ofMinutes(1)).build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(connectionManager)
+                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(timeout)
+                        .setResponseTimeout(timeout).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent(USER_AGENT)
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        deadlines.shutdownNow();
+        guarded.close();
+        trusted.close();
+    }
+}
