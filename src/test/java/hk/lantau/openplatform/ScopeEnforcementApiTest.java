@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /** An app reaches exactly the endpoints its scopes name, never people-only ones, and nothing undeclared. */
-@Import(ScopeEnforcementApiTest.UndeclaredController.class)
+@Import(OpenPlatformTestBeans.class)
 class ScopeEnforcementApiTest extends OpenPlatformApiTestSupport {
 
     @Test
@@ -92,15 +90,5 @@ class ScopeEnforcementApiTest extends OpenPlatformApiTestSupport {
 
         assertThat(app.get("/api/v1/departments").code()).isEqualTo("openplatform.scope_missing");
         assertThat(app.get("/api/v1/users").status()).isEqualTo(200);
-    }
-
-    /** An endpoint that forgot to declare a scope; only this test's context has it. */
-    @RestController
-    static class UndeclaredController {
-
-        @GetMapping("/api/v1/test/undeclared")
-        Map<String, String> undeclared() {
-            return Map.of("reached", "yes");
-        }
     }
 }

@@ -8,6 +8,8 @@ import hk.lantau.openplatform.SecretState;
 import hk.lantau.openplatform.TokenRefusedException;
 import hk.lantau.shared.Scope;
 import hk.lantau.shared.Tokens;
+import hk.lantau.tenant.Organisation;
+import hk.lantau.tenant.Organisations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,18 +36,18 @@ class TokenGrantService implements AccessTokens {
     private final AppRepository apps;
     private final SecretRepository secrets;
     private final TokenRepository tokens;
-    private final CredentialCache cache;
+    private final Organisations organisations;
     private final SecretSealing sealing;
     private final GrantRefusals refusals;
     private final TransactionOperations tx;
     private final Clock clock;
 
-    TokenGrantService(AppRepository apps, SecretRepository secrets, TokenRepository tokens, CredentialCache cache,
+    TokenGrantService(AppRepository apps, SecretRepository secrets, TokenRepository tokens, Organisations organisations,
                       SecretSealing sealing, GrantRefusals refusals, TransactionOperations tx, Clock clock) {
         this.apps = apps;
         this.secrets = secrets;
         this.tokens = tokens;
-        this.cache = cache;
+        this.organisations = organisations;
         this.sealing = sealing;
         this.refusals = refusals;
         this.tx = tx;
@@ -73,7 +75,7 @@ class TokenGrantService implements AccessTokens {
             throw refuse(app, TokenRefusedException.unauthorized("openplatform.app_disabled",
                     "This app is disabled; an admin of its organisation can enable it."), ip);
         }
-        if (!cache.app(app.appKey()).map(CredentialCache.AppSnapshot::organisationActive).orElse(false)) {
+        if (!organisations.find(app.tenantId()).map(o -> o.status() == Organisation.Status.ACTIVE).orElse(false)) {
             throw refuse(app, TokenRefusedException.unauthorized("openplatform.organisation_suspended",
                     "The app's organisation is suspended."), ip);
         }
