@@ -48,3 +48,14 @@ create table opf_app_token (
 );
 create index opf_app_token_app_idx on opf_app_token (app_id);
 create index opf_app_token_expiry_idx on opf_app_token (expires_at);
+
+-- The built-in admin role gains apps.manage. New organisations get it from the role template;
+-- existing ones get it here. It lives in this migration rather than the directory's range because
+-- installations already past V30 would never run a new V1x migration.
+insert into dir_role_permission (tenant_id, role_key, permission)
+select r.tenant_id, r.role_key, 'apps.manage'
+  from dir_role r
+ where r.role_key = 'admin'
+   and r.built_in = true
+   and not exists (select 1 from dir_role_permission p
+                    where p.tenant_id = r.tenant_id and p.role_key = r.role_key and p.permission = 'apps.manage');

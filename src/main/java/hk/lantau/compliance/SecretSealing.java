@@ -16,4 +16,12 @@ public interface SecretSealing {
      * {@link ReencryptionParticipant} that stores sealed secrets to call during key rotation.
      */
     String reseal(String purpose, String sealed);
+
+    /**
+     * A keyed hash (HMAC-SHA256, lower-case hex) of a machine secret that is only ever compared,
+     * never read back, such as an app secret. The key is held by the server outside the database and
+     * differs per {@code purpose}, so a copied table cannot be checked against guesses offline and a
+     * hash made for one purpose never matches another.
+     */
+    String keyedHash(String purpose, String value);
 }

@@ -26,6 +26,7 @@ public enum Permission {
     AUDIT_READ("audit.read", "Read the audit trail"),
     AUDIT_EXPORT("audit.export", "Export the audit trail"),
     PERSONAL_DATA_REQUESTS("privacy.requests", "Export or erase one person's data on request"),
+    APPS_MANAGE("apps.manage", "Register internal apps and manage their credentials"),
     ORGANISATIONS_MANAGE("operator.organisations", "Create and manage organisations (operator)");
 
     private final String key;

@@ -52,6 +52,11 @@ public enum Scope {
         return permissions;
     }
 
+    /** The first scope in this catalogue that grants the permission, e.g. pii.hkid.read for pii.reveal.hkid. */
+    public static Optional<Scope> granting(Permission permission) {
+        return Arrays.stream(values()).filter(s -> s.permissions.contains(permission)).findFirst();
+    }
+
     public static Optional<Scope> fromKey(String key) {
         return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
     }

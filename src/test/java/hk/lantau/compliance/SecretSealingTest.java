@@ -33,4 +33,16 @@ class SecretSealingTest extends ComplianceSpringTest {
         assertThat(sealing.seal("totp", null)).isNull();
         assertThat(sealing.open("totp", null)).isNull();
     }
+
+    @Test
+    void keyedHashesAreStableSecretAndSeparatedByPurpose() {
+        String hash = sealing.keyedHash("app-secret", "s3cret-value");
+
+        assertThat(hash).hasSize(64).matches("[0-9a-f]+");
+        assertThat(sealing.keyedHash("app-secret", "s3cret-value")).isEqualTo(hash);
+        assertThat(sealing.keyedHash("app-secret", "s3cret-valuf")).isNotEqualTo(hash);
+        assertThat(sealing.keyedHash("webhook", "s3cret-value")).isNotEqualTo(hash);
+        assertThat(hash).isNotEqualTo(hk.lantau.shared.Tokens.sha256Hex("s3cret-value"));
+        assertThat(hash).isNotEqualTo(fields.blindIndex(1, ProtectedField.MOBILE, "s3cret-value"));
+    }
 }

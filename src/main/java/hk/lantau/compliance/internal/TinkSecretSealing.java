@@ -1,20 +1,29 @@
 package hk.lantau.compliance.internal;
 
 import hk.lantau.compliance.SecretSealing;
+import hk.lantau.shared.Tokens;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Seals machine secrets with the field keyset. The associated data has its own prefix, so a
- * sealed secret can never be opened as a protected field or the other way round.
+ * sealed secret can never be opened as a protected field or the other way round. Keyed hashes use
+ * a key derived from the blind-index key per purpose: blind-index inputs start with an
+ * organisation's number, derivation inputs with a fixed label, so the two never share a key.
  */
 @Component
 class TinkSecretSealing implements SecretSealing {
 
     private final FieldKeys keys;
+    private final byte[] hashRootKey;
+    private final Map<String, byte[]> hashKeys = new ConcurrentHashMap<>();
 
-    TinkSecretSealing(FieldKeys keys) {
+    TinkSecretSealing(FieldKeys keys, KeyDirectory directory) {
         this.keys = keys;
+        this.hashRootKey = directory.blindIndexKey();
     }
 
     @Override
@@ -33,6 +42,13 @@ class TinkSecretSealing implements SecretSealing {
             return sealed;
         }
         return seal(purpose, open(purpose, sealed));
+    }
+
+    @Override
+    public String keyedHash(String purpose, String value) {
+        byte[] key = hashKeys.computeIfAbsent(purpose,
+                p -> HexFormat.of().parseHex(Tokens.hmacHex(hashRootKey, "lantau-keyed-hash|" + p)));
+        return Tokens.hmacHex(key, value);
     }
 
     private static byte[] associatedData(String purpose) {

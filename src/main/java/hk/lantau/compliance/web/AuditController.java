@@ -11,6 +11,8 @@ import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.CursorPage;
 import hk.lantau.shared.LantauException;
 import hk.lantau.shared.Permission;
+import hk.lantau.shared.RequiresScope;
+import hk.lantau.shared.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's organisation's audit trail: reading, verifying and exporting it. */
 @RestController
+@RequiresScope(Scope.AUDIT_READ)
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit trail", description = "The organisation's tamper-evident record of administrative and data-access "
         + "actions")

@@ -7,6 +7,8 @@ import hk.lantau.directory.Departments;
 import hk.lantau.directory.NewDepartment;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.Permission;
+import hk.lantau.shared.RequiresScope;
+import hk.lantau.shared.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -38,6 +40,7 @@ class DepartmentController {
         this.departments = departments;
     }
 
+    @RequiresScope(Scope.DEPARTMENT_READ)
     @GetMapping(params = "!parentId")
     @Operation(summary = "The whole department tree from the root (id 1)")
     TreeView tree() {
@@ -45,6 +48,7 @@ class DepartmentController {
         return TreeView.of(departments.tree(tenantId));
     }
 
+    @RequiresScope(Scope.DEPARTMENT_READ)
     @GetMapping(params = "parentId")
     @Operation(summary = "The direct sub-departments of one department")
     List<DepartmentView> children(@RequestParam long parentId) {
@@ -52,6 +56,7 @@ class DepartmentController {
         return departments.children(tenantId, parentId).stream().map(d -> DepartmentView.of(d, null)).toList();
     }
 
+    @RequiresScope(Scope.DEPARTMENT_READ)
     @GetMapping("/{id}")
     @Operation(summary = "One department with its number of members")
     DepartmentView get(@PathVariable long id) {
@@ -59,6 +64,7 @@ class DepartmentController {
         return DepartmentView.of(departments.get(tenantId, id), departments.memberCount(tenantId, id));
     }
 
+    @RequiresScope(Scope.DEPARTMENT_WRITE)
     @PostMapping
     @Operation(summary = "Create a department (needs directory.write)")
     ResponseEntity<DepartmentView> create(@Valid @RequestBody CreateRequest request) {
@@ -69,6 +75,7 @@ class DepartmentController {
                 .body(DepartmentView.of(created, 0));
     }
 
+    @RequiresScope(Scope.DEPARTMENT_WRITE)
     @PatchMapping("/{id}")
     @Operation(summary = "Rename, move or reorder a department (needs directory.write)",
             description = "A move under the department itself or one of its sub-departments is refused with "
@@ -80,6 +87,7 @@ class DepartmentController {
         return DepartmentView.of(changed, departments.memberCount(tenantId, id));
     }
 
+    @RequiresScope(Scope.DEPARTMENT_WRITE)
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete an empty department (needs directory.write)",
             description = "Refused with directory.department_not_empty while it has members or sub-departments.")
@@ -89,6 +97,7 @@ class DepartmentController {
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresScope(Scope.DEPARTMENT_WRITE)
     @PostMapping("/{id}/dissolve")
     @Operation(summary = "Dissolve a virtual department (needs directory.write)",
             description = "Removes the virtual department and its memberships; members keep their real departments.")

@@ -8,7 +8,10 @@ import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.CursorPage;
 import hk.lantau.shared.LantauException;
+import hk.lantau.shared.PeopleOnly;
 import hk.lantau.shared.Permission;
+import hk.lantau.shared.RequiresScope;
+import hk.lantau.shared.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,6 +42,7 @@ class DepartmentMemberController {
         this.memberships = memberships;
     }
 
+    @RequiresScope(Scope.DEPARTMENT_READ)
     @GetMapping
     @Operation(summary = "The department's members, a page at a time",
             description = "Ordered by each member's order in the department, then userId.")
@@ -49,6 +53,7 @@ class DepartmentMemberController {
         return new CursorPage<>(page.items().stream().map(MemberView::of).toList(), page.nextCursor());
     }
 
+    @RequiresScope(Scope.DEPARTMENT_WRITE)
     @PostMapping
     @Operation(summary = "Add people to the department (needs directory.membership)",
             description = "People already in the department are reported and left as they are.")
@@ -58,6 +63,7 @@ class DepartmentMemberController {
                 request.order() == null ? 0 : request.order());
     }
 
+    @PeopleOnly
     @PostMapping("/me")
     @Operation(summary = "Join a department yourself",
             description = "Allowed when the organisation has self-join switched on and the department is not "
@@ -74,6 +80,7 @@ class DepartmentMemberController {
         return memberships.join(tenantId, id, actor.userId());
     }
 
+    @RequiresScope(Scope.DEPARTMENT_WRITE)
     @DeleteMapping("/{userId}")
     @Operation(summary = "Remove a person from the department (needs directory.membership)",
             description = "Refused with directory.last_department when it is the person's only real department.")

@@ -3,6 +3,8 @@ package hk.lantau.directory.web;
 import hk.lantau.directory.Roles;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.Permission;
+import hk.lantau.shared.RequiresScope;
+import hk.lantau.shared.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -19,6 +21,7 @@ class PermissionController {
         this.roles = roles;
     }
 
+    @RequiresScope(Scope.ROLE_READ)
     @GetMapping("/api/v1/permissions")
     @Operation(summary = "The permissions a role can contain")
     List<PermissionView> catalogue() {

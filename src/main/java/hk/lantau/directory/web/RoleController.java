@@ -4,8 +4,12 @@ import hk.lantau.directory.NewRole;
 import hk.lantau.directory.Role;
 import hk.lantau.directory.RoleChange;
 import hk.lantau.directory.Roles;
+import hk.lantau.shared.Actor;
+import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.Permission;
+import hk.lantau.shared.RequiresScope;
+import hk.lantau.shared.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,20 +39,23 @@ class RoleController {
         this.roles = roles;
     }
 
+    @RequiresScope(Scope.ROLE_READ)
     @GetMapping
     @Operation(summary = "All roles of the organisation, built-in first")
     List<RoleView> list() {
-        long tenantId = CurrentActor.require(Permission.ROLES_MANAGE).requireTenant();
+        long tenantId = reader().requireTenant();
         return roles.list(tenantId).stream().map(RoleView::of).toList();
     }
 
+    @RequiresScope(Scope.ROLE_READ)
     @GetMapping("/{key}")
     @Operation(summary = "One role")
     RoleView get(@PathVariable String key) {
-        long tenantId = CurrentActor.require(Permission.ROLES_MANAGE).requireTenant();
+        long tenantId = reader().requireTenant();
         return RoleView.of(roles.get(tenantId, key));
     }
 
+    @RequiresScope(Scope.ROLE_WRITE)
     @PostMapping
     @Operation(summary = "Create a custom role from any permissions of the catalogue")
     ResponseEntity<RoleView> create(@Valid @RequestBody CreateRequest request) {
@@ -57,6 +64,7 @@ class RoleController {
         return ResponseEntity.created(URI.create("/api/v1/roles/" + role.key())).body(RoleView.of(role));
     }
 
+    @RequiresScope(Scope.ROLE_WRITE)
     @PatchMapping("/{key}")
     @Operation(summary = "Rename a custom role or replace its permissions",
             description = "Built-in roles are refused with directory.role_built_in.")
@@ -65,12 +73,22 @@ class RoleController {
         return RoleView.of(roles.change(tenantId, key, new RoleChange(request.name(), request.permissions())));
     }
 
+    @RequiresScope(Scope.ROLE_WRITE)
     @DeleteMapping("/{key}")
     @Operation(summary = "Delete a custom role nobody holds")
     ResponseEntity<Void> delete(@PathVariable String key) {
         long tenantId = CurrentActor.require(Permission.ROLES_MANAGE).requireTenant();
         roles.delete(tenantId, key);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * People read roles with roles.manage. An app gets here only holding the role.read scope, which the
+     * scope check has verified; its permissions (directory.read) carry no roles.manage to change them.
+     */
+    static Actor reader() {
+        Actor actor = CurrentActor.get();
+        return actor.kind() == ActorKind.APP ? actor : CurrentActor.require(Permission.ROLES_MANAGE);
     }
 
     record CreateRequest(@NotBlank @Size(max = 64) String key, @NotBlank @Size(max = 100) String name,

@@ -6,6 +6,8 @@ import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.Permission;
+import hk.lantau.shared.RequiresScope;
+import hk.lantau.shared.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -31,6 +33,7 @@ class UserAccessController {
         this.roles = roles;
     }
 
+    @RequiresScope(Scope.ROLE_READ)
     @GetMapping("/permissions")
     @Operation(summary = "A person's roles and effective permissions (their own, or any with roles.manage)")
     AccessView access(@PathVariable String userId) {
@@ -38,11 +41,12 @@ class UserAccessController {
         long tenantId = actor.requireTenant();
         boolean self = actor.kind() == ActorKind.USER && userId.equals(actor.userId());
         if (!self) {
-            CurrentActor.require(Permission.ROLES_MANAGE);
+            RoleController.reader();
         }
         return AccessView.of(roles.access(tenantId, userId));
     }
 
+    @RequiresScope(Scope.ROLE_WRITE)
     @PutMapping("/roles")
     @Operation(summary = "Set the roles a person holds (needs roles.manage)",
             description = "Refused with directory.last_admin when it would leave no active administrator.")

@@ -10,6 +10,8 @@ import hk.lantau.shared.Actor;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.CursorPage;
 import hk.lantau.shared.Permission;
+import hk.lantau.shared.RequiresScope;
+import hk.lantau.shared.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,6 +45,7 @@ class UserController {
         this.users = users;
     }
 
+    @RequiresScope(Scope.USER_READ)
     @GetMapping
     @Operation(summary = "Search people",
             description = "q matches name, e-mail or job number; without status, active and suspended people "
@@ -59,6 +62,7 @@ class UserController {
         return new CursorPage<>(page.items().stream().map(UserView::of).toList(), page.nextCursor());
     }
 
+    @RequiresScope(Scope.USER_WRITE)
     @PostMapping
     @Operation(summary = "Add a person (needs directory.write; roleKeys need roles.manage)",
             description = "Without departmentIds the person joins the root department; without roleKeys they get "
@@ -72,6 +76,7 @@ class UserController {
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.userId())).body(UserView.of(created));
     }
 
+    @RequiresScope(Scope.USER_READ)
     @GetMapping("/{userId}")
     @Operation(summary = "One person's profile, protected fields masked")
     UserView get(@PathVariable String userId) {
@@ -79,6 +84,7 @@ class UserController {
         return UserView.of(users.get(tenantId, userId));
     }
 
+    @RequiresScope(Scope.USER_WRITE)
     @PatchMapping("/{userId}")
     @Operation(summary = "Change a person's profile (needs directory.write; departmentIds need directory.membership)",
             description = "Absent fields stay as they are; a blank text or a name in clear empties the field. "
@@ -91,6 +97,7 @@ class UserController {
         return UserView.of(users.change(actor.requireTenant(), userId, request.toChange()));
     }
 
+    @RequiresScope(Scope.USER_WRITE)
     @PostMapping("/{userId}/suspend")
     @Operation(summary = "Suspend a person: they cannot sign in and lose their sessions (needs directory.write)")
     UserView suspend(@PathVariable String userId) {
@@ -98,6 +105,7 @@ class UserController {
         return UserView.of(users.suspend(tenantId, userId));
     }
 
+    @RequiresScope(Scope.USER_WRITE)
     @PostMapping("/{userId}/reactivate")
     @Operation(summary = "Reactivate a suspended person (needs directory.write)")
     UserView reactivate(@PathVariable String userId) {
@@ -105,6 +113,7 @@ class UserController {
         return UserView.of(users.reactivate(tenantId, userId));
     }
 
+    @RequiresScope(Scope.USER_WRITE)
     @PostMapping("/{userId}/leave")
     @Operation(summary = "Mark a person as having left (needs directory.write)",
             description = "Ends their memberships, roles and sessions; their e-mail and mobile become free.")

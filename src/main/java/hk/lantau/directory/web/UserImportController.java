@@ -6,6 +6,8 @@ import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.LantauException;
 import hk.lantau.shared.Permission;
 import hk.lantau.shared.Problems;
+import hk.lantau.shared.RequiresScope;
+import hk.lantau.shared.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
+@RequiresScope(Scope.USER_WRITE)
 @Tag(name = "People")
 class UserImportController {
 

@@ -38,6 +38,8 @@ class SecurityConfiguration {
         "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
         "/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error", "/api/v1/auth/links/**"
     };
+    /** Where apps exchange their key and secret for a token; they authenticate there themselves. */
+    private static final String TOKEN_ENDPOINT = "/api/v1/oauth/token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
@@ -54,6 +56,7 @@ class SecurityConfiguration {
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/sessions").permitAll()
+                        .requestMatchers(HttpMethod.POST, TOKEN_ENDPOINT).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
@@ -76,6 +79,10 @@ class SecurityConfiguration {
             return false;
         }
         String path = request.getRequestURI();
+        if (path.equals(TOKEN_ENDPOINT)) {
+            // Credentials travel in the request itself; a cookie there proves nothing and is not used.
+            return false;
+        }
         if (path.equals("/signin") || path.startsWith("/setup/") || path.startsWith("/reset/")) {
             return true;
         }

@@ -10,6 +10,7 @@ import hk.lantau.identity.SessionCookies;
 import hk.lantau.identity.SessionView;
 import hk.lantau.identity.Sessions;
 import hk.lantau.shared.CurrentActor;
+import hk.lantau.shared.PeopleOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * setting a password through a one-time link.
  */
 @RestController
+@PeopleOnly
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Sign-in", description = "Sessions for people and operators")
 class AuthController {

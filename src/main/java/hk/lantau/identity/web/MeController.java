@@ -2,6 +2,7 @@ package hk.lantau.identity.web;
 
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.CurrentActor;
+import hk.lantau.shared.PeopleOnly;
 import hk.lantau.shared.Permission;
 import hk.lantau.tenant.Organisations;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Who the caller is, in which organisation, with which permissions. */
 @RestController
+@PeopleOnly
 @Tag(name = "Sign-in")
 class MeController {
 

@@ -4,6 +4,7 @@ import hk.lantau.identity.Mfa;
 import hk.lantau.identity.MfaStatus;
 import hk.lantau.identity.TotpEnrolment;
 import hk.lantau.shared.CurrentActor;
+import hk.lantau.shared.PeopleOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Enrolling the caller's TOTP authenticator. */
 @RestController
+@PeopleOnly
 @RequestMapping("/api/v1/auth/mfa")
 @Tag(name = "Sign-in")
 class MfaController {

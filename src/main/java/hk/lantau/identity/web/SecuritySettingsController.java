@@ -4,6 +4,7 @@ import hk.lantau.identity.SecuritySettings;
 import hk.lantau.identity.SecuritySettingsChange;
 import hk.lantau.identity.SecuritySettingsService;
 import hk.lantau.shared.CurrentActor;
+import hk.lantau.shared.PeopleOnly;
 import hk.lantau.shared.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's organisation's sign-in policy. Needs security.settings. */
 @RestController
+@PeopleOnly
 @RequestMapping("/api/v1/security-settings")
 @Tag(name = "Security settings", description = "MFA-required roles, lockout and idle timeout of the organisation")
 class SecuritySettingsController {

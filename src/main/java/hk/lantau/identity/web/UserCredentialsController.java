@@ -4,6 +4,7 @@ import hk.lantau.identity.AccountRecovery;
 import hk.lantau.identity.IssuedResetLink;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.CurrentActor;
+import hk.lantau.shared.PeopleOnly;
 import hk.lantau.shared.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An administrator helping a person into their account. Needs identity.reset. */
 @RestController
+@PeopleOnly
 @RequestMapping("/api/v1/users/{userId}")
 @Tag(name = "Account recovery (admin)", description = "Sign-in and reset links, lost authenticators")
 class UserCredentialsController {

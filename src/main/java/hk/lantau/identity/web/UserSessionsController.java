@@ -4,6 +4,7 @@ import hk.lantau.identity.AccountSessions;
 import hk.lantau.identity.SessionView;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.CurrentActor;
+import hk.lantau.shared.PeopleOnly;
 import hk.lantau.shared.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An administrator's view of a person's sessions, within the administrator's organisation. */
 @RestController
+@PeopleOnly
 @RequestMapping("/api/v1/users/{userId}/sessions")
 @Tag(name = "Sessions (admin)", description = "See and end people's sessions; needs sessions.manage")
 class UserSessionsController {

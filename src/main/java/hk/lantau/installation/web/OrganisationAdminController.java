@@ -5,6 +5,7 @@ import hk.lantau.installation.OrganisationProvisioning;
 import hk.lantau.installation.ProvisionedOrganisation;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.LantauException;
+import hk.lantau.shared.PeopleOnly;
 import hk.lantau.shared.Permission;
 import hk.lantau.tenant.DataRegion;
 import hk.lantau.tenant.Edition;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The operator's view of the installation's organisations. */
 @RestController
+@PeopleOnly
 @RequestMapping("/api/v1/organisations")
 @Tag(name = "Organisations (operator)", description = "Create and list organisations; operator only")
 class OrganisationAdminController {

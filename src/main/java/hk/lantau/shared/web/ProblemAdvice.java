@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import hk.lantau.shared.FieldViolation;
 import hk.lantau.shared.LantauException;
+import hk.lantau.shared.MissingScopeException;
 import hk.lantau.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -43,7 +44,11 @@ class ProblemAdvice {
 
     @ExceptionHandler(LantauException.class)
     ResponseEntity<ProblemDetail> lantau(LantauException e, HttpServletRequest request) {
-        return respond(Problems.of(e, request));
+        ProblemDetail problem = Problems.of(e, request);
+        if (e instanceof MissingScopeException missing) {
+            problem.setProperty("scope", missing.scope().key());
+        }
+        return respond(problem);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

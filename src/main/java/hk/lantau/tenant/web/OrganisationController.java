@@ -2,6 +2,7 @@ package hk.lantau.tenant.web;
 
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.LantauException;
+import hk.lantau.shared.PeopleOnly;
 import hk.lantau.shared.Permission;
 import hk.lantau.tenant.Organisation;
 import hk.lantau.tenant.OrganisationSettings;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own organisation: its profile and settings. */
 @RestController
+@PeopleOnly
 @RequestMapping("/api/v1/org")
 @Tag(name = "Organisation", description = "The caller's organisation and its settings")
 class OrganisationController {
