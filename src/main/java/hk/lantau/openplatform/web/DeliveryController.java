@@ -78,7 +78,7 @@ class DeliveryController {
     }
 
     private static long admin() {
-        return CurrentActor.require(Permission.ORG_SETTINGS).requireTenant();
+        return CurrentActor.require(Permission.APPS_MANAGE).requireTenant();
     }
 
     private static Instant instant(OffsetDateTime time) {

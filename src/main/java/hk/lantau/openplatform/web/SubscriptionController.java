@@ -135,7 +135,7 @@ class SubscriptionController {
     }
 
     private static long admin() {
-        return CurrentActor.require(Permission.ORG_SETTINGS).requireTenant();
+        return CurrentActor.require(Permission.APPS_MANAGE).requireTenant();
     }
 
     record CreateRequest(@Size(max = 2000) String callbackUrl,
