@@ -204,10 +204,17 @@ public abstract class ApiTestSupport {
     @TestConfiguration(proxyBeanMethods = false)
     static class TestBeans {
 
+        /**
+         * One clock per JVM, like the database: test classes that need a context of their own share
+         * the data, the operator's session and the authenticators with the others, so they must
+         * agree on the time too.
+         */
+        private static final MutableClock CLOCK = new MutableClock();
+
         @Bean
         @Primary
         MutableClock testClock() {
-            return new MutableClock();
+            return CLOCK;
         }
     }
 }
