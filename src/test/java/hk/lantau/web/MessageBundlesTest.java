@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hk.lantau.compliance.ProtectedField;
 import hk.lantau.directory.UserStatus;
+import hk.lantau.openplatform.DeliveryStatus;
+import hk.lantau.openplatform.PlatformEventType;
+import hk.lantau.openplatform.SubscriptionStatus;
+import hk.lantau.openplatform.SubscriptionView;
 import hk.lantau.shared.Permission;
 import hk.lantau.tenant.DataRegion;
 import hk.lantau.tenant.Edition;
@@ -72,6 +76,11 @@ class MessageBundlesTest {
         Arrays.stream(Edition.values()).forEach(e -> keys.add("edition." + e.name()));
         Arrays.stream(Organisation.Status.values()).forEach(s -> keys.add("organisation.status." + s.name()));
         Stream.of("admin", "hr", "manager", "staff", "dpo").forEach(r -> keys.add("role." + r));
+        Arrays.stream(PlatformEventType.values()).forEach(t -> keys.add("event.type." + t.key()));
+        Arrays.stream(DeliveryStatus.values()).forEach(s -> keys.add("deliveries.status." + s.name()));
+        Arrays.stream(SubscriptionStatus.values()).forEach(s -> keys.add("webhooks.status." + s.name()));
+        Stream.of(SubscriptionView.PAUSED_BY_ADMIN, SubscriptionView.PAUSED_FAILING)
+                .forEach(r -> keys.add("webhooks.paused." + r));
         assertThat(keys).allSatisfy(key -> assertThat(english).containsKey(key))
                 .allSatisfy(key -> assertThat(chinese).containsKey(key));
     }
