@@ -1,11 +1,11 @@
 package hk.lantau.openplatform;
 
+import static hk.lantau.support.RemoteSetup.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.exceptions.CodeGenerationException;
 import hk.lantau.support.Api;
+import hk.lantau.support.RemoteSetup;
 import hk.lantau.support.WebhookReceiver;
 import hk.lantau.support.WebhookReceiver.Received;
 import java.io.IOException;
@@ -39,7 +39,6 @@ class WebhookDurabilityProcessTest {
     private static final Duration DELIVERED = Duration.ofMinutes(3);
     private static final int PEOPLE = 300;
     private static final String OPERATOR_PASSWORD = "Op-" + UUID.randomUUID();
-    private static final String PASSWORD = "Correct-Horse-42";
 
     private final List<Process> processes = new ArrayList<>();
     private Path dataDir;
@@ -60,8 +59,8 @@ class WebhookDurabilityProcessTest {
         int port = freePort();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Process first = start(port, "first");
-            Api operator = signIn(new Api(base(port), null), "operator", OPERATOR_PASSWORD);
-            Api admin = newOrganisationAdmin(operator);
+            Api operator = RemoteSetup.signIn(new Api(base(port), null), "operator", OPERATOR_PASSWORD);
+            Api admin = RemoteSetup.newOrganisationAdmin(operator, "FLAGSHIP");
             long appId = post(admin, "/api/v1/apps", Map.of("name", "Durable receiver", "purpose", "Kill test",
                     "scopes", List.of("event.subscribe", "user.read"), "ipAllowList", List.of())).get("id").asLong();
             post(admin, "/api/v1/webhooks/allowed-hosts", Map.of("host", "127.0.0.1"));
@@ -146,43 +145,6 @@ class WebhookDurabilityProcessTest {
             Thread.sleep(250);
         }
         throw new AssertionError("Lantau did not become healthy within " + START + ":\n" + tail(log));
-    }
-
-    private Api newOrganisationAdmin(Api operator) {
-        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.hk";
-        JsonNode created = post(operator, "/api/v1/organisations", Map.of("name", "Kill Test " + email, "edition", "FLAGSHIP",
-                "admin", Map.of("name", "Kill Admin", "email", email, "mobile", "+852 91234567")));
-        String link = created.get("adminSetupLink").asText();
-        var set = operator.anonymous().post("/api/v1/auth/links/" + link.substring(link.lastIndexOf('/') + 1)
-                + "/password", Map.of("password", PASSWORD));
-        assertThat(set.status()).as(set.body()).isEqualTo(204);
-        return signIn(operator.anonymous(), email, PASSWORD);
-    }
-
-    /** Signs in, enrolling an authenticator when the account must have one (a fresh installation's accounts do). */
-    private static Api signIn(Api anonymous, String login, String password) {
-        JsonNode session = post(anonymous, "/api/v1/auth/sessions", Map.of("login", login, "password", password));
-        Api api = anonymous.withToken(session.get("token").asText());
-        if (!session.path("mfaEnrolmentRequired").asBoolean()) {
-            return api;
-        }
-        String secret = post(api, "/api/v1/auth/mfa/enrolment", Map.of()).get("secret").asText();
-        JsonNode confirmed = post(api, "/api/v1/auth/mfa/enrolment/confirm", Map.of("code", totp(secret)));
-        return anonymous.withToken(confirmed.get("token").asText());
-    }
-
-    private static String totp(String secret) {
-        try {
-            return new DefaultCodeGenerator().generate(secret, System.currentTimeMillis() / 1000 / 30);
-        } catch (CodeGenerationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode post(Api api, String path, Object body) {
-        var response = api.post(path, body);
-        assertThat(response.status()).as("%s: %s", path, response.body()).isIn(200, 201);
-        return response.json();
     }
 
     private static String base(int port) {

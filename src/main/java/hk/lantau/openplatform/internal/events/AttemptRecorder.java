@@ -28,6 +28,7 @@ class AttemptRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptRecorder.class);
     private static final int BATCH = 500;
+    private static final long LINGER_MILLIS = 20;
 
     private final BlockingQueue<AttemptResult> queue = new LinkedBlockingQueue<>();
     private final DeliveryRepository deliveries;
@@ -74,15 +75,29 @@ class AttemptRecorder {
             try {
                 AttemptResult first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first != null) {
-                    List<AttemptResult> batch = new ArrayList<>(List.of(first));
-                    queue.drainTo(batch, BATCH - 1);
-                    write(batch);
+                    write(collect(first));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
+    }
+
+    /** Gathers results for a few milliseconds, so a busy node writes few large batches, not many commits. */
+    private List<AttemptResult> collect(AttemptResult first) throws InterruptedException {
+        List<AttemptResult> batch = new ArrayList<>(List.of(first));
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        while (batch.size() < BATCH) {
+            queue.drainTo(batch, BATCH - batch.size());
+            long left = end - System.nanoTime();
+            AttemptResult next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
     }
 
     private void drain() {

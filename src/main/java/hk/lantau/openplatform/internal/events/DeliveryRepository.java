@@ -8,11 +8,13 @@ import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deliveries as the outbox writes them and the workers claim and settle them. A claim sets a
- * random lease token and an expiry in one conditional update, so concurrent nodes never claim
+ * random lease token and an expiry with a conditional update, so concurrent nodes never claim
  * the same delivery, and a settled attempt counts only while the node still holds the lease.
  */
 @Repository
@@ -33,43 +35,55 @@ class DeliveryRepository {
                 .param("at", Sql.utc(occurredAt)).param("body", body).update();
     }
 
-    void insert(String eventId, String eventType, Instant eventTime, StoredSubscription subscription,
-                Instant giveUpAt) {
+    /** Writes a delivery, due now; with a lease token it is already claimed by this node. */
+    long insert(String eventId, String eventType, Instant eventTime, StoredSubscription subscription, Instant giveUpAt,
+                String leaseToken, Instant leaseUntil) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into opf_delivery (tenant_id, app_id, subscription_id, event_id, event_type, event_time,
-                                          status, attempts, next_attempt_at, give_up_at, created_at, updated_at)
+                                          status, attempts, next_attempt_at, give_up_at, lease_token, lease_until,
+                                          created_at, updated_at)
                 values (:tenantId, :appId, :subscriptionId, :eventId, :type, :at, :pending, 0, :at, :giveUpAt,
-                        :at, :at)""")
+                        :token, :until, :at, :at)""")
                 .param("tenantId", subscription.tenantId()).param("appId", subscription.appId())
                 .param("subscriptionId", subscription.id()).param("eventId", eventId).param("type", eventType)
                 .param("at", Sql.utc(eventTime)).param("pending", DeliveryStatus.PENDING.name())
-                .param("giveUpAt", Sql.utc(giveUpAt)).update();
+                .param("giveUpAt", Sql.utc(giveUpAt)).param("token", leaseToken).param("until", Sql.utc(leaseUntil))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     /**
      * Claims up to {@code limit} due deliveries of active subscriptions of active apps whose lease
-     * is free or expired. The outer condition is checked again on each row as it is locked, so a
-     * row another node claimed meanwhile is skipped.
+     * is free or expired, and answers them. The candidates are read first; the update checks each
+     * row's lease again as it locks it, so a row another node claimed meanwhile is skipped.
      */
-    int claim(String token, Instant now, Instant leaseUntil, int limit) {
-        return jdbc.sql("""
+    List<ClaimedDelivery> claim(String token, Instant now, Instant leaseUntil, int limit) {
+        List<Long> candidates = jdbc.sql("""
+                select d.id from opf_delivery d
+                join opf_subscription s on s.id = d.subscription_id
+                join opf_app a on a.id = d.app_id
+                where d.status = :pending and d.next_attempt_at <= :now
+                  and (d.lease_until is null or d.lease_until < :now)
+                  and s.status = :active and a.status = :appActive
+                order by d.next_attempt_at
+                limit :limit""")
+                .param("pending", DeliveryStatus.PENDING.name()).param("now", Sql.utc(now))
+                .param("active", SubscriptionStatus.ACTIVE.name()).param("appActive", AppStatus.ACTIVE.name())
+                .param("limit", limit).query(Long.class).list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        int claimed = jdbc.sql("""
                 update opf_delivery set lease_token = :token, lease_until = :until
-                where id in (select d.id from opf_delivery d
-                             join opf_subscription s on s.id = d.subscription_id
-                             join opf_app a on a.id = d.app_id
-                             where d.status = :pending and d.next_attempt_at <= :now
-                               and (d.lease_until is null or d.lease_until < :now)
-                               and s.status = :active and a.status = :appActive
-                             order by d.next_attempt_at
-                             limit :limit)
-                  and status = :pending and (lease_until is null or lease_until < :now)""")
-                .param("token", token).param("until", Sql.utc(leaseUntil)).param("pending", DeliveryStatus.PENDING.name())
-                .param("now", Sql.utc(now)).param("active", SubscriptionStatus.ACTIVE.name())
-                .param("appActive", AppStatus.ACTIVE.name()).param("limit", limit)
+                where id in (:ids) and status = :pending and (lease_until is null or lease_until < :now)""")
+                .param("token", token).param("until", Sql.utc(leaseUntil)).param("ids", candidates)
+                .param("pending", DeliveryStatus.PENDING.name()).param("now", Sql.utc(now))
                 .update();
+        return claimed == 0 ? List.of() : claimed(token, candidates);
     }
 
-    List<ClaimedDelivery> claimed(String token) {
+    private List<ClaimedDelivery> claimed(String token, List<Long> ids) {
         return jdbc.sql("""
                 select d.id, d.tenant_id, d.app_id, d.subscription_id, d.event_id, d.event_type, d.attempts,
                        d.give_up_at, d.lease_token, d.lease_until, e.body, s.callback_url, s.secret_sealed,
@@ -77,8 +91,8 @@ class DeliveryRepository {
                 from opf_delivery d
                 join opf_event e on e.id = d.event_id
                 join opf_subscription s on s.id = d.subscription_id
-                where d.lease_token = :token""")
-                .param("token", token)
+                where d.id in (:ids) and d.lease_token = :token""")
+                .param("ids", ids).param("token", token)
                 .query((rs, n) -> new ClaimedDelivery(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("app_id"),
                         rs.getLong("subscription_id"), rs.getString("event_id"), rs.getString("event_type"),
                         rs.getInt("attempts"), Sql.instant(rs, "give_up_at"), rs.getString("lease_token"),
@@ -89,6 +103,7 @@ class DeliveryRepository {
     }
 
     /** Gives claims back unattempted (a node stopping), so another node need not wait for the lease. */
+    @Transactional
     void release(List<ClaimedDelivery> deliveries) {
         batch.batchUpdate("update opf_delivery set lease_token = null, lease_until = null "
                         + "where id = :id and lease_token = :token",

@@ -2,10 +2,15 @@ package hk.lantau.openplatform.internal.events;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +24,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers due webhooks on this node. One dispatcher thread claims due deliveries with a lease
- * and hands them to a bounded pool of senders; it wakes when a change commits new deliveries,
- * when the pool has room again, and otherwise polls. Any number of nodes can run this against
+ * Delivers due webhooks on this node. One dispatcher thread hands deliveries to a bounded pool of
+ * senders: those a change on this node has just committed (already leased, see EventOutbox), and
+ * due ones it claims with a lease; it wakes on such a commit and when the pool has room again, and
+ * otherwise polls. Any number of nodes can run this against
  * the same database: claims never overlap, and a node that dies loses its claims when their
  * leases expire. Runs in the server only, not in maintenance commands.
  */
@@ -30,7 +36,9 @@ import org.springframework.stereotype.Component;
 class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    private static final int MAX_CLAIM = 200;
+    private static final int MAX_CLAIM = 256;
+    /** Handed-off deliveries waiting for a sender; a burst beyond this is claimed later instead. */
+    private static final int MAX_BACKLOG = 20_000;
 
     private final DeliveryRepository deliveries;
     private final HostRepository hosts;
@@ -41,6 +49,9 @@ class DeliveryWorker implements SmartLifecycle {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Queue<List<ClaimedDelivery>> handOffs = new ConcurrentLinkedQueue<>();
+    /** Only the dispatcher thread touches it (and stop, after the dispatcher ended). */
+    private final Deque<ClaimedDelivery> backlog = new ArrayDeque<>();
     private final int capacity;
     private boolean woken;
     private volatile boolean running;
@@ -55,8 +66,18 @@ class DeliveryWorker implements SmartLifecycle {
         this.recorder = recorder;
         this.settings = settings;
         this.clock = clock;
-        // Claimed work queues behind the busy senders, at most one round ahead.
-        this.capacity = settings.deliveryConcurrency() * 2;
+        // Claimed work queues behind the busy senders, so that a burst is claimed in few large
+        // rounds; a claim that waits too long for a sender is left to expire (see Attempt).
+        this.capacity = Math.max(settings.deliveryConcurrency() * 8, 16);
+    }
+
+    /**
+     * Takes deliveries a committed change wrote already leased by this node; the dispatcher sends
+     * what fits and gives the rest back to be claimed as usual.
+     */
+    void handOff(List<ClaimedDelivery> leased) {
+        handOffs.add(List.copyOf(leased));
+        wake();
     }
 
     /** Looks for due deliveries now, e.g. right after a change committed some. */
@@ -98,8 +119,10 @@ class DeliveryWorker implements SmartLifecycle {
         try {
             dispatcher.join(TimeUnit.SECONDS.toMillis(5));
             List<Runnable> unstarted = senders.shutdownNow();
-            List<ClaimedDelivery> given = unstarted.stream().filter(Attempt.class::isInstance)
-                    .map(r -> ((Attempt) r).delivery).toList();
+            List<ClaimedDelivery> given = new ArrayList<>();
+            unstarted.stream().filter(Attempt.class::isInstance).forEach(r -> given.add(((Attempt) r).delivery));
+            handOffs.forEach(given::addAll);
+            given.addAll(backlog);
             if (!given.isEmpty()) {
                 deliveries.release(given);
             }
@@ -117,37 +140,63 @@ class DeliveryWorker implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Sends from the backlog of handed-off deliveries first; claims from the database only when
+     * that is empty. Loops at once while claims come back full, else waits to be woken.
+     */
     private void dispatch() {
         while (running) {
-            int wanted = Math.min(capacity - inFlight.get(), MAX_CLAIM);
-            int claimed = 0;
-            if (wanted > 0) {
-                try {
-                    claimed = claimAndSend(wanted);
-                } catch (RuntimeException e) {
-                    log.warn("Claiming due webhook deliveries failed; trying again shortly", e);
+            boolean more = false;
+            try {
+                takeHandOffs();
+                int room = capacity - inFlight.get();
+                List<ClaimedDelivery> next = new ArrayList<>();
+                while (next.size() < room && !backlog.isEmpty()) {
+                    next.add(backlog.poll());
                 }
+                send(next);
+                int wanted = Math.min(room - next.size(), MAX_CLAIM);
+                if (backlog.isEmpty() && wanted > 0) {
+                    more = claimAndSend(wanted) == wanted;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Dispatching webhook deliveries failed; trying again shortly", e);
             }
-            if (wanted <= 0 || claimed < wanted) {
+            if (!more) {
                 await();
+            }
+        }
+    }
+
+    /** Moves handed-off deliveries to the backlog; beyond its bound they are given back to be claimed. */
+    private void takeHandOffs() {
+        for (List<ClaimedDelivery> leased = handOffs.poll(); leased != null; leased = handOffs.poll()) {
+            int room = Math.max(MAX_BACKLOG - backlog.size(), 0);
+            backlog.addAll(leased.subList(0, Math.min(room, leased.size())));
+            if (room < leased.size()) {
+                deliveries.release(leased.subList(room, leased.size()));
             }
         }
     }
 
     private int claimAndSend(int limit) {
         Instant now = clock.instant();
-        String token = UUID.randomUUID().toString();
-        if (deliveries.claim(token, now, now.plus(settings.deliveryLease()), limit) == 0) {
-            return 0;
+        List<ClaimedDelivery> claimed = deliveries.claim(UUID.randomUUID().toString(), now,
+                now.plus(settings.deliveryLease()), limit);
+        send(claimed);
+        return claimed.size();
+    }
+
+    private void send(List<ClaimedDelivery> claimed) {
+        if (claimed.isEmpty()) {
+            return;
         }
-        List<ClaimedDelivery> claimed = deliveries.claimed(token);
         Map<Long, Set<String>> allowed = hosts.allowed(claimed.stream().map(ClaimedDelivery::tenantId)
                 .distinct().toList());
         for (ClaimedDelivery delivery : claimed) {
             inFlight.incrementAndGet();
             senders.execute(new Attempt(delivery, allowed.getOrDefault(delivery.tenantId(), Set.of())));
         }
-        return claimed.size();
     }
 
     private void await() {
