@@ -68,6 +68,16 @@ final class PageClient {
         return post("/signin", Map.of("email", email, "password", password));
     }
 
+    /** Signs in and, when the account asks for it, enters the code of its authenticator. */
+    Page signIn(String email, String password, java.util.function.Supplier<String> mfaCode) {
+        Page page = signIn(email, password);
+        if (page.location() != null && page.location().endsWith("/mfa")) {
+            get("/mfa");
+            page = post("/mfa", Map.of("code", mfaCode.get()));
+        }
+        return page;
+    }
+
     String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
