@@ -98,6 +98,12 @@ public abstract class ApiTestSupport {
      * later sign-ins), and an enrolled account answers with a fresh code.
      */
     protected String signIn(String login, String password) {
+        // Wait for a fresh code before the password step, not between it and the code: another
+        // test context with its own clock may have used a later step, and a wait of that length
+        // would outlive the short session that owes the code.
+        if (TOTP_SECRETS.containsKey(login.toLowerCase(java.util.Locale.ROOT))) {
+            awaitFreshTotpStep(login);
+        }
         var response = signInRaw(login, password);
         assertThat(response.status()).as("sign-in of %s: %s", login, response.body()).isEqualTo(201);
         JsonNode body = response.json();
@@ -141,15 +147,20 @@ public abstract class ApiTestSupport {
      * next 30-second step when the current one was used, as a person would wait for a new code.
      */
     protected String totpCode(String login) {
-        String key = login.toLowerCase(java.util.Locale.ROOT);
+        long step = awaitFreshTotpStep(login);
+        TOTP_LAST_STEP.put(login.toLowerCase(java.util.Locale.ROOT), step);
+        return totpCode(totpSecret(login), step);
+    }
+
+    /** Moves the clock past the last time step the login used, and returns the current step. */
+    private long awaitFreshTotpStep(String login) {
         long step = totpStep();
-        long last = TOTP_LAST_STEP.getOrDefault(key, Long.MIN_VALUE);
+        long last = TOTP_LAST_STEP.getOrDefault(login.toLowerCase(java.util.Locale.ROOT), Long.MIN_VALUE);
         if (step <= last) {
             clock.advance(Duration.ofSeconds((last + 1 - step) * 30));
             step = last + 1;
         }
-        TOTP_LAST_STEP.put(key, step);
-        return totpCode(totpSecret(login), step);
+        return step;
     }
 
     /** The current 30-second TOTP time step of the test clock. */
