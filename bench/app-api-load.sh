@@ -55,6 +55,7 @@ for ((run = 1; run <= repeats; run++)); do
     summary="$results/summary-$run.tsv"
     bench_gatling "$simulation" "$results" "$run" "$summary" "$server_pid" \
         -Dbench.baseUrl="$base" -Dbench.adminLogin="$admin" -Dbench.adminPassword="$BENCH_DEMO_PASSWORD" \
+        -Dbench.totpSecretFile="$work/totp-secret" \
         -Dbench.apps="$apps" -Dbench.run="$run" -Dbench.users="$vusers" \
         -Dbench.warmUpSeconds="$warmup" -Dbench.seconds="$seconds" \
         -Dbench.prewarmSeconds="$( ((run == 1)) && echo "$prewarm" || echo 0)"

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +35,7 @@ import java.util.function.Function;
  * raised. Per-phase figures go to {@code bench.summaryFile} as in {@link DirectoryReadSimulation}.
  *
  * <p>System properties: {@code bench.baseUrl}, {@code bench.adminLogin}, {@code bench.adminPassword},
+ * {@code bench.totpSecretFile} (where the admin's authenticator seed is kept between repeats),
  * {@code bench.summaryFile}, and optionally {@code bench.serverPid}, {@code bench.clockTicks},
  * {@code bench.apps} (4), {@code bench.users} (16), {@code bench.warmUpSeconds} (10),
  * {@code bench.seconds} (20), {@code bench.prewarmSeconds} (0), {@code bench.run} (a label for the
@@ -42,7 +44,8 @@ import java.util.function.Function;
 public class AppApiSimulation extends PhasedSimulation {
 
     {
-        AppFixture fixture = AppFixture.signIn(baseUrl, required("bench.adminLogin"), required("bench.adminPassword"));
+        AppFixture fixture = AppFixture.signIn(baseUrl, required("bench.adminLogin"), required("bench.adminPassword"),
+                Path.of(required("bench.totpSecretFile")));
         List<AppFixture.App> apps = fixture.registerApps(Integer.getInteger("bench.apps", 4),
                 "Load " + System.getProperty("bench.run", "1"));
         List<String> userIds = fixture.userIds();

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +39,27 @@ final class AppFixture {
         this.adminToken = adminToken;
     }
 
-    static AppFixture signIn(String baseUrl, String login, String password) {
+    /**
+     * Signs in; the first time enrols an authenticator and keeps its seed in {@code totpSecret}, so
+     * that later repeats against the same server can enter its codes.
+     */
+    static AppFixture signIn(String baseUrl, String login, String password, Path totpSecret) {
         JsonNode session = send(baseUrl, "POST", "/api/v1/auth/sessions", null,
                 Map.of("login", login, "password", password), 201);
         String token = session.get("token").asText();
-        if (session.path("mfaEnrolmentRequired").asBoolean()) {
-            String secret = send(baseUrl, "POST", "/api/v1/auth/mfa/enrolment", token, Map.of(), 201)
-                    .get("secret").asText();
-            token = send(baseUrl, "POST", "/api/v1/auth/mfa/enrolment/confirm", token,
-                    Map.of("code", code(secret)), 201).get("token").asText();
+        try {
+            if (session.path("mfaEnrolmentRequired").asBoolean()) {
+                String secret = send(baseUrl, "POST", "/api/v1/auth/mfa/enrolment", token, Map.of(), 201)
+                        .get("secret").asText();
+                Files.writeString(totpSecret, secret);
+                token = send(baseUrl, "POST", "/api/v1/auth/mfa/enrolment/confirm", token,
+                        Map.of("code", code(secret)), 201).get("token").asText();
+            } else if (session.path("mfaRequired").asBoolean()) {
+                token = send(baseUrl, "POST", "/api/v1/auth/sessions/mfa", token,
+                        Map.of("code", code(Files.readString(totpSecret).strip())), 201).get("token").asText();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new AppFixture(baseUrl, token);
     }
