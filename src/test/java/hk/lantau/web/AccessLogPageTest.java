@@ -30,6 +30,7 @@ class AccessLogPageTest extends ApiTestSupport {
 
         PageClient browser = new PageClient(baseUrl());
         browser.signIn(org.adminEmail(), PASSWORD, () -> totpCode(org.adminEmail()));
+        assertThat(browser.get("/admin/apps/" + appId).body()).contains("href=\"/admin/apps/" + appId + "/access-log\"");
         var english = browser.get("/admin/apps/" + appId + "/access-log?lang=en");
         assertThat(english.status()).isEqualTo(200);
         assertThat(english.body()).contains("API calls of Payroll sync").contains("GET /api/v1/users/{userId}")

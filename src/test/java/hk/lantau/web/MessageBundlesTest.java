@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hk.lantau.compliance.ProtectedField;
 import hk.lantau.directory.UserStatus;
+import hk.lantau.openplatform.AppStatus;
+import hk.lantau.openplatform.SecretState;
 import hk.lantau.shared.Permission;
+import hk.lantau.shared.Scope;
 import hk.lantau.tenant.DataRegion;
 import hk.lantau.tenant.Edition;
 import hk.lantau.tenant.Organisation;
@@ -72,6 +75,9 @@ class MessageBundlesTest {
         Arrays.stream(Edition.values()).forEach(e -> keys.add("edition." + e.name()));
         Arrays.stream(Organisation.Status.values()).forEach(s -> keys.add("organisation.status." + s.name()));
         Stream.of("admin", "hr", "manager", "staff", "dpo").forEach(r -> keys.add("role." + r));
+        Arrays.stream(Scope.values()).forEach(s -> keys.add("scope." + s.key()));
+        Arrays.stream(AppStatus.values()).forEach(s -> keys.add("apps.status." + s.name()));
+        Arrays.stream(SecretState.values()).forEach(s -> keys.add("apps.secret.state." + s.name()));
         assertThat(keys).allSatisfy(key -> assertThat(english).containsKey(key))
                 .allSatisfy(key -> assertThat(chinese).containsKey(key));
     }

@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,9 +49,22 @@ final class PageClient {
         return postRaw(path, body);
     }
 
+    /** Posts fields that may repeat, such as checked checkboxes, with the CSRF token of the last page. */
+    Page postAll(String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> body = new ArrayList<>(fields);
+        if (csrf != null) {
+            body.add(Map.entry("_csrf", csrf));
+        }
+        return postForm(path, body);
+    }
+
     /** Posts exactly these fields, e.g. without a CSRF token. */
     Page postRaw(String path, Map<String, String> fields) {
-        String form = fields.entrySet().stream()
+        return postForm(path, List.copyOf(fields.entrySet()));
+    }
+
+    private Page postForm(String path, List<Map.Entry<String, String>> fields) {
+        String form = fields.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * memory, and a writer on this node empties it in multi-row inserts every second and when the node
  * shuts down. A node that crashes loses at most the last second of records; a full queue (the
  * database far behind) drops new records and counts them, rather than slowing every call down
- * (ADR 0009).
+ * (ADR 0010).
  */
 @Component
 class AccessLogWriter {

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buckets shared by all nodes through Redis. When Redis does not answer, the call is limited by
- * this node's own buckets instead (fail open to a per-node limit, ADR 0009): the API stays up, and
+ * this node's own buckets instead (fail open to a per-node limit, ADR 0010): the API stays up, and
  * each node still holds every app to its limit. The switch is logged once each way and every
  * failed call counts in {@code lantau.rate_limit.store.failures}.
  */
