@@ -31,10 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(RateLimitFilter.ORDER)
-public class RateLimitFilter extends OncePerRequestFilter {
+class RateLimitFilter extends OncePerRequestFilter {
 
     /** After Spring Security's filter chain (-100), inside the access log's filter. */
-    public static final int ORDER = -80;
+    static final int ORDER = -80;
     static final String TOKEN_PATH = "/api/v1/oauth/token";
 
     private final RateLimiter limiter;
