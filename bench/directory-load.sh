@@ -36,29 +36,15 @@ work="$(bench_tmpdir)"
 # Gatling's HTML reports and the per-phase summaries stay after the run.
 results="$BENCH_ROOT/target/bench/directory-load-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results"
-bench_log "compiling the simulation"
-(cd "$BENCH_ROOT" && ./mvnw -q -Pbench test-compile >"$work/compile.log" 2>&1) || {
-    tail -n 40 "$work/compile.log" >&2
-    exit 1
-}
+bench_compile_simulations "$work"
 
 port="$(bench_pick_port)"
 base="http://127.0.0.1:$port"
 bench_log "machine: $(bench_machine)"
 bench_log "starting the server with the demo data on $base (JVM flags: ${BENCH_JVM_FLAGS:-none})"
-bench_start "$work/data" "$port" "$work/console.log" true
+bench_start_demo "$work" "$port"
 server_pid="$BENCH_SERVER_PID"
-if ! healthy_ms="$(bench_wait_healthy "$port" "${BENCH_TIMEOUT_SECONDS:-180}")"; then
-    tail -n 40 "$work/console.log" >&2
-    exit 1
-fi
-bench_log "healthy after $healthy_ms ms"
-
-password="$(sed -n 's/.*Demo admin: .*password: \([^ ]*\).*/\1/p' "$work/console.log" | head -n 1)"
-if [[ -z "$password" ]]; then
-    bench_log "the server printed no demo password"
-    exit 1
-fi
+password="$BENCH_DEMO_PASSWORD"
 token="$(jq -n --arg l "$staff" --arg p "$password" '{login: $l, password: $p}' \
     | curl -fsS --max-time 60 "$base/api/v1/auth/sessions" -H 'Content-Type: application/json' -d @- \
     | jq -r .token)"
@@ -73,43 +59,16 @@ fi
 members="$(curl -fsS --max-time 30 "${auth[@]}" "$base/api/v1/departments/$department_id/members" | jq '.items | length')"
 bench_log "$(tr ',' '\n' <<<"$user_ids" | wc -l) people; department '$department' is $department_id with $members members"
 
-declare -A rps p50 p95 ratio cost busy
 phases=(health user members)
 for ((run = 1; run <= repeats; run++)); do
     bench_log "repeat $run of $repeats: ${vusers} users, ${warmup}s warm-up + ${seconds}s per phase (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     summary="$results/summary-$run.tsv"
-    (cd "$BENCH_ROOT" && ./mvnw -q -Pbench gatling:test \
-        -Dgatling.simulationClass="$simulation" -Dgatling.resultsFolder="$results/gatling-$run" \
-        -Dbench.summaryFile="$summary" -Dbench.serverPid="$server_pid" -Dbench.clockTicks="$(getconf CLK_TCK)" \
+    bench_gatling "$simulation" "$results" "$run" "$summary" "$server_pid" \
         -Dbench.baseUrl="$base" -Dbench.token="$token" -Dbench.userIds="$user_ids" \
         -Dbench.departmentId="$department_id" -Dbench.users="$vusers" \
         -Dbench.warmUpSeconds="$warmup" -Dbench.seconds="$seconds" \
-        -Dbench.prewarmSeconds="$( ((run == 1)) && echo "$prewarm" || echo 0)" >"$results/gatling-$run.log" 2>&1) || {
-        tail -n 60 "$results/gatling-$run.log" >&2
-        exit 1
-    }
-    if [[ ! -s "$summary" ]]; then
-        bench_log "the simulation wrote no $summary"
-        exit 1
-    fi
-    while IFS=$'\t' read -r name count ko window r m p cpu_per_request cores; do
-        if [[ "$ko" != 0 ]]; then
-            bench_log "$name: $ko failed requests"
-            exit 1
-        fi
-        rps[$name]+="$r "
-        p50[$name]+="$m "
-        p95[$name]+="$p "
-        cost[$name]+="$cpu_per_request "
-        busy[$name]+="$cores "
-        bench_log "$(printf '  %-8s %8.1f req/s  median %4d ms  p95 %4d ms  server CPU %s ms/request, %s cores busy  (%d requests in %.1f s)' \
-            "$name" "$r" "$m" "$p" "$cpu_per_request" "$cores" "$count" "$window")"
-    done <"$summary"
-    for name in user members; do
-        read -r -a h <<<"${rps[health]}"
-        read -r -a x <<<"${rps[$name]}"
-        ratio[$name]+="$(bc -l <<<"${x[run - 1]} / ${h[run - 1]}") "
-    done
+        -Dbench.prewarmSeconds="$( ((run == 1)) && echo "$prewarm" || echo 0)"
+    bench_collect_summary "$summary" health user members
 done
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
@@ -118,38 +77,11 @@ if ! kill -0 "$server_pid" 2>/dev/null; then
 fi
 rss="$(bench_rss_mb "$server_pid")"
 
-median_of() {
-    local -a v
-    read -r -a v <<<"$1"
-    printf '%s\n' "${v[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
-
 printf '\nDirectory reads under load: %s repeats, %s users, %ss warm-up + %ss measured per phase\n' \
     "$repeats" "$vusers" "$warmup" "$seconds"
 printf 'Machine: %s\n' "$(bench_machine)"
 printf 'Server: JVM flags %s; RSS after the run %s MB. Gatling runs on the same cores.\n\n' \
     "${BENCH_JVM_FLAGS:-(defaults)}" "$rss"
-range_of() {
-    local -a v
-    read -r -a v <<<"$1"
-    printf "%${2}s (%s-%s)" "$(printf "%.${3}f" "$(median_of "$1")")" \
-        "$(printf "%.${3}f" "$(printf '%s\n' "${v[@]}" | sort -g | head -n 1)")" \
-        "$(printf "%.${3}f" "$(printf '%s\n' "${v[@]}" | sort -g | tail -n 1)")"
-}
-
-printf '%-8s | %-22s | %-6s | %-6s | %-21s | %-11s | %s\n' phase 'req/s' 'median' 'p95' \
-    'server CPU ms/request' 'cores busy' 'throughput vs health'
-printf '%-8s-|-%-22s-|-%-6s-|-%-6s-|-%-21s-|-%-11s-|-%s\n' -------- ---------------------- ------ ------ \
-    --------------------- ----------- ----------------------
-for name in "${phases[@]}"; do
-    if [[ "$name" == health ]]; then
-        rel='1 (baseline)'
-    else
-        rel="$(range_of "${ratio[$name]}" 4 2)"
-    fi
-    printf '%-8s | %-22s | %3s ms | %3s ms | %-21s | %-11s | %s\n' "$name" "$(range_of "${rps[$name]}" 6 0)" \
-        "$(median_of "${p50[$name]}")" "$(median_of "${p95[$name]}")" "$(range_of "${cost[$name]}" 5 2)" \
-        "$(median_of "${busy[$name]}")" "$rel"
-done
+bench_print_phases health "${phases[@]}"
 printf '(medians over the repeats, range in brackets; latency figures are medians of each repeat'"'"'s median and p95)\n'
 printf '\nAim: user reads at least 1/3 of health throughput. Gatling reports: %s\n' "${results#"$BENCH_ROOT"/}"

@@ -166,6 +166,15 @@ bench_max() {
     printf '%s\n' "$@" | sort -n | tail -n 1
 }
 
+# bench_range "VALUES" WIDTH DECIMALS
+# The median of space-separated numbers, right-aligned in WIDTH, with their range in brackets.
+bench_range() {
+    local -a v
+    read -r -a v <<<"$1"
+    printf "%${2}s (%s-%s)" "$(printf "%.${3}f" "$(bench_median "${v[@]}")")" \
+        "$(printf "%.${3}f" "$(bench_min "${v[@]}")")" "$(printf "%.${3}f" "$(bench_max "${v[@]}")")"
+}
+
 # One line describing the machine, for the results.
 bench_machine() {
     local cpu mem java
@@ -174,4 +183,104 @@ bench_machine() {
     java="$(java -version 2>&1 | head -n 1)"
     printf '%s cores (%s), %s RAM, %s, load average %s\n' "$(nproc)" "$cpu" "$mem" "$java" \
         "$(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# Per-phase figures of a Gatling load run, one value per repeat, space-separated, by phase:
+# requests/s, median and p95 ms, server CPU ms per request, cores busy, and throughput as a
+# fraction of the baseline phase's in the same repeat.
+declare -A BENCH_RPS BENCH_P50 BENCH_P95 BENCH_COST BENCH_BUSY BENCH_RATIO
+
+# bench_collect_summary SUMMARY_FILE BASELINE PHASE...
+# Reads one repeat's summary (tab-separated lines of PhaseRecorder.writeSummary), logs it, fails
+# on failed requests, and adds each PHASE's throughput relative to BASELINE's.
+bench_collect_summary() {
+    local summary="$1" baseline="$2" name count ko window r m p cpu_per_request cores
+    shift 2
+    while IFS=$'\t' read -r name count ko window r m p cpu_per_request cores; do
+        if [[ "$ko" != 0 ]]; then
+            bench_log "$name: $ko failed requests"
+            exit 1
+        fi
+        BENCH_RPS[$name]+="$r "
+        BENCH_P50[$name]+="$m "
+        BENCH_P95[$name]+="$p "
+        BENCH_COST[$name]+="$cpu_per_request "
+        BENCH_BUSY[$name]+="$cores "
+        bench_log "$(printf '  %-8s %8.1f req/s  median %4d ms  p95 %4d ms  server CPU %s ms/request, %s cores busy  (%d requests in %.1f s)' \
+            "$name" "$r" "$m" "$p" "$cpu_per_request" "$cores" "$count" "$window")"
+    done <"$summary"
+    local -a h x
+    for name in "$@"; do
+        [[ "$name" == "$baseline" ]] && continue
+        read -r -a h <<<"${BENCH_RPS[$baseline]}"
+        read -r -a x <<<"${BENCH_RPS[$name]}"
+        BENCH_RATIO[$name]+="$(bc -l <<<"${x[${#x[@]} - 1]} / ${h[${#h[@]} - 1]}") "
+    done
+}
+
+# bench_print_phases BASELINE PHASE...
+# The table of medians over the repeats (range in brackets), one row per phase.
+bench_print_phases() {
+    local baseline="$1" name rel
+    shift
+    printf '%-8s | %-22s | %-6s | %-6s | %-21s | %-11s | %s\n' phase 'req/s' 'median' 'p95' \
+        'server CPU ms/request' 'cores busy' "throughput vs $baseline"
+    printf '%-8s-|-%-22s-|-%-6s-|-%-6s-|-%-21s-|-%-11s-|-%s\n' -------- ---------------------- ------ ------ \
+        --------------------- ----------- ----------------------
+    for name in "$@"; do
+        if [[ "$name" == "$baseline" ]]; then
+            rel='1 (baseline)'
+        else
+            rel="$(bench_range "${BENCH_RATIO[$name]}" 4 2)"
+        fi
+        printf '%-8s | %-22s | %3s ms | %3s ms | %-21s | %-11s | %s\n' "$name" \
+            "$(bench_range "${BENCH_RPS[$name]}" 6 0)" "$(bench_median ${BENCH_P50[$name]})" \
+            "$(bench_median ${BENCH_P95[$name]})" "$(bench_range "${BENCH_COST[$name]}" 5 2)" \
+            "$(bench_median ${BENCH_BUSY[$name]})" "$rel"
+    done
+}
+
+# Compiles the Gatling simulations (bench/java) into target/test-classes; WORK is a temp directory for the log.
+bench_compile_simulations() {
+    bench_log "compiling the simulation"
+    (cd "$BENCH_ROOT" && ./mvnw -q -Pbench test-compile >"$1/compile.log" 2>&1) || {
+        tail -n 40 "$1/compile.log" >&2
+        exit 1
+    }
+}
+
+# bench_start_demo WORK PORT [JVM_FLAGS]
+# Starts the jar with the demo data in WORK/data on PORT and waits until it is healthy; sets
+# BENCH_SERVER_PID and BENCH_DEMO_PASSWORD (the demo admin's, as the server printed it).
+bench_start_demo() {
+    local work="$1" port="$2" healthy_ms
+    bench_start "$work/data" "$port" "$work/console.log" true "$BENCH_JAR" "${3-${BENCH_JVM_FLAGS:-}}"
+    if ! healthy_ms="$(bench_wait_healthy "$port" "${BENCH_TIMEOUT_SECONDS:-180}")"; then
+        tail -n 40 "$work/console.log" >&2
+        exit 1
+    fi
+    bench_log "healthy after $healthy_ms ms"
+    BENCH_DEMO_PASSWORD="$(sed -n 's/.*Demo admin: .*password: \([^ ]*\).*/\1/p' "$work/console.log" | head -n 1)"
+    if [[ -z "$BENCH_DEMO_PASSWORD" ]]; then
+        bench_log "the server printed no demo password"
+        exit 1
+    fi
+}
+
+# bench_gatling SIMULATION RESULTS_DIR RUN SUMMARY_FILE SERVER_PID -Dbench.x=... ...
+# Runs one repeat of a simulation; its log and HTML report stay in RESULTS_DIR.
+bench_gatling() {
+    local simulation="$1" results="$2" run="$3" summary="$4" pid="$5"
+    shift 5
+    (cd "$BENCH_ROOT" && ./mvnw -q -Pbench gatling:test \
+        -Dgatling.simulationClass="$simulation" -Dgatling.resultsFolder="$results/gatling-$run" \
+        -Dbench.summaryFile="$summary" -Dbench.serverPid="$pid" -Dbench.clockTicks="$(getconf CLK_TCK)" \
+        "$@" >"$results/gatling-$run.log" 2>&1) || {
+        tail -n 60 "$results/gatling-$run.log" >&2
+        exit 1
+    }
+    if [[ ! -s "$summary" ]]; then
+        bench_log "the simulation wrote no $summary"
+        exit 1
+    fi
 }

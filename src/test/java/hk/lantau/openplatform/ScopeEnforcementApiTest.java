@@ -6,10 +6,8 @@ import hk.lantau.support.Api;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
 
 /** An app reaches exactly the endpoints its scopes name, never people-only ones, and nothing undeclared. */
-@Import(OpenPlatformTestBeans.class)
 class ScopeEnforcementApiTest extends OpenPlatformApiTestSupport {
 
     @Test
@@ -50,17 +48,6 @@ class ScopeEnforcementApiTest extends OpenPlatformApiTestSupport {
         assertThat(join.code()).isEqualTo("openplatform.people_only");
         assertThat(app.get("/admin/users").status()).isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from opf_app where name = 'Child'").query(Long.class).single()).isZero();
-    }
-
-    @Test
-    void anEndpointThatDeclaresNothingIsClosedToApps() {
-        Org org = newOrganisation();
-        Api app = asApp(register(org.admin(), "Curious", "user.read"));
-
-        var refused = app.get("/api/v1/test/undeclared");
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.code()).isEqualTo("openplatform.scope_undeclared");
-        assertThat(org.admin().get("/api/v1/test/undeclared").status()).isEqualTo(200);
     }
 
     @Test

@@ -76,6 +76,12 @@ public final class Api {
         return send(method, path, body == null ? "" : new Raw(body), contentType);
     }
 
+    /** Sends a body without a Content-Length, streamed in chunks as a client that does not know its size would. */
+    public Response sendStreamed(String method, String path, String body, String contentType) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(method, path, new Streamed(bytes), contentType);
+    }
+
     private Response send(String method, String path, Object body, String contentType) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         headers.forEach(builder::header);
@@ -85,7 +91,9 @@ public final class Api {
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
         if (body != null) {
             builder.header("Content-Type", contentType);
-            publisher = HttpRequest.BodyPublishers.ofString(body instanceof Raw raw ? raw.text() : write(body));
+            publisher = body instanceof Streamed streamed
+                    ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(streamed.bytes()))
+                    : HttpRequest.BodyPublishers.ofString(body instanceof Raw raw ? raw.text() : write(body));
         }
         try {
             HttpResponse<String> response = HTTP.send(builder.method(method, publisher).build(),
@@ -108,6 +116,9 @@ public final class Api {
     }
 
     private record Raw(String text) {
+    }
+
+    private record Streamed(byte[] bytes) {
     }
 
     /** A response with its status, raw body, headers and the body parsed as JSON. */

@@ -31,7 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL in the second pass), a clock tests can move, and helpers that create organisations
  * and sign people in through the API itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every test calls from 127.0.0.1, so the token endpoint's per-address limit would be shared by the
+// whole suite; TokenRateLimitApiTest checks it with a limit of its own.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "lantau.rate-limit.token-requests-per-minute=1000000")
 // Spring Boot turns metrics export off in tests; the Prometheus endpoint is part of what we serve.
 @AutoConfigureObservability(tracing = false)
 @Import(ApiTestSupport.TestBeans.class)

@@ -8,7 +8,10 @@ import hk.lantau.openplatform.DeliveryStatus;
 import hk.lantau.openplatform.PlatformEventType;
 import hk.lantau.openplatform.SubscriptionStatus;
 import hk.lantau.openplatform.SubscriptionView;
+import hk.lantau.openplatform.AppStatus;
+import hk.lantau.openplatform.SecretState;
 import hk.lantau.shared.Permission;
+import hk.lantau.shared.Scope;
 import hk.lantau.tenant.DataRegion;
 import hk.lantau.tenant.Edition;
 import hk.lantau.tenant.Organisation;
@@ -81,6 +84,9 @@ class MessageBundlesTest {
         Arrays.stream(SubscriptionStatus.values()).forEach(s -> keys.add("webhooks.status." + s.name()));
         Stream.of(SubscriptionView.PAUSED_BY_ADMIN, SubscriptionView.PAUSED_FAILING)
                 .forEach(r -> keys.add("webhooks.paused." + r));
+        Arrays.stream(Scope.values()).forEach(s -> keys.add("scope." + s.key()));
+        Arrays.stream(AppStatus.values()).forEach(s -> keys.add("apps.status." + s.name()));
+        Arrays.stream(SecretState.values()).forEach(s -> keys.add("apps.secret.state." + s.name()));
         assertThat(keys).allSatisfy(key -> assertThat(english).containsKey(key))
                 .allSatisfy(key -> assertThat(chinese).containsKey(key));
     }

@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,9 +49,22 @@ final class PageClient {
         return postRaw(path, body);
     }
 
+    /** Posts fields that may repeat, such as checked checkboxes, with the CSRF token of the last page. */
+    Page postAll(String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> body = new ArrayList<>(fields);
+        if (csrf != null) {
+            body.add(Map.entry("_csrf", csrf));
+        }
+        return postForm(path, body);
+    }
+
     /** Posts exactly these fields, e.g. without a CSRF token. */
     Page postRaw(String path, Map<String, String> fields) {
-        String form = fields.entrySet().stream()
+        return postForm(path, List.copyOf(fields.entrySet()));
+    }
+
+    private Page postForm(String path, List<Map.Entry<String, String>> fields) {
+        String form = fields.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -66,6 +81,16 @@ final class PageClient {
     Page signIn(String email, String password) {
         get("/signin");
         return post("/signin", Map.of("email", email, "password", password));
+    }
+
+    /** Signs in and, when the account asks for it, enters the code of its authenticator. */
+    Page signIn(String email, String password, java.util.function.Supplier<String> mfaCode) {
+        Page page = signIn(email, password);
+        if (page.location() != null && page.location().endsWith("/mfa")) {
+            get("/mfa");
+            page = post("/mfa", Map.of("code", mfaCode.get()));
+        }
+        return page;
     }
 
     String cookie(String name) {

@@ -39,7 +39,9 @@ class WebhooksBrowserTest extends BrowserTestSupport {
             assertThat(find("[data-test=hosts-table]").getText()).contains("127.0.0.1");
             screenshot("host-allowed");
 
-            open("/admin/apps/" + appId + "/webhooks");
+            open("/admin/apps/" + appId);
+            click("[data-test=webhooks]");
+            waitForPath("/admin/apps/" + appId + "/webhooks");
             assertThat(find("input[value='department.created']").isEnabled()).isFalse();
             type("#callbackUrl", receiver.url("/lantau/hooks"));
             click("input[value='user.created']");

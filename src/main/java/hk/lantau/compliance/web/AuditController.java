@@ -9,7 +9,7 @@ import hk.lantau.compliance.AuditVerification;
 import hk.lantau.compliance.ChainVerification;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.CursorPage;
-import hk.lantau.shared.LantauException;
+import hk.lantau.shared.IsoTimes;
 import hk.lantau.shared.Permission;
 import hk.lantau.shared.RequiresScope;
 import hk.lantau.shared.Scope;
@@ -20,10 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -115,15 +113,7 @@ class AuditController {
     }
 
     private static Instant time(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw LantauException.invalidField(field, "compliance.time_invalid",
-                    "Use an ISO-8601 time with offset, e.g. 2026-03-02T09:30:00+08:00.");
-        }
+        return IsoTimes.parse(field, value, "compliance.time_invalid");
     }
 
     private static String blankToNull(String value) {

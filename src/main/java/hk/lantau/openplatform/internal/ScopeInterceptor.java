@@ -5,8 +5,6 @@ import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.LantauException;
 import hk.lantau.shared.MissingScopeException;
-import hk.lantau.shared.PeopleOnly;
-import hk.lantau.shared.RequiresScope;
 import hk.lantau.shared.Scope;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +15,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Gates apps by the scope each handler declares ({@link RequiresScope}, on the method or else its
- * class) and keeps them out of {@link PeopleOnly} handlers. It fails closed: a handler of ours that
+ * Gates apps by the scope each handler declares ({@code @RequiresScope}, on the method or else its
+ * class) and keeps them out of {@code @PeopleOnly} handlers. It fails closed: a handler of ours that
  * declares neither refuses apps, so a new endpoint is never open to apps by omission. People are
  * not affected; their permissions are checked as before.
  */
@@ -41,21 +39,16 @@ class ScopeInterceptor implements HandlerInterceptor {
         if (actor.isEmpty()) {
             return true;
         }
-        RequiresScope scope = method.getMethodAnnotation(RequiresScope.class);
-        boolean peopleOnly = method.hasMethodAnnotation(PeopleOnly.class);
-        if (scope == null && !peopleOnly) {
-            scope = method.getBeanType().getAnnotation(RequiresScope.class);
-            peopleOnly = method.getBeanType().isAnnotationPresent(PeopleOnly.class);
-        }
-        if (peopleOnly || (scope == null && !request.getRequestURI().startsWith("/api/"))) {
+        ScopeDeclaration declared = ScopeDeclaration.of(method);
+        if (declared.peopleOnly() || (!declared.declared() && !request.getRequestURI().startsWith("/api/"))) {
             throw LantauException.forbidden("openplatform.people_only",
                     "Only people can use this; apps cannot, whatever their scopes.");
         }
-        if (scope == null) {
+        if (!declared.declared()) {
             throw LantauException.forbidden("openplatform.scope_undeclared",
                     "This endpoint declares no scope, so no app may call it.");
         }
-        require(actor.get(), scope.value());
+        require(actor.get(), declared.scope());
         return true;
     }
 

@@ -26,7 +26,8 @@ record SecretRow(long id, long appId, long tenantId, String hint, Instant create
         SecretState state = stateAt(now);
         AppSecret secret = new AppSecret(id, appId, hint, createdAt, expiresAt, graceUntil, revokedAt, createdBy,
                 state, false);
-        boolean soon = state.usable() && secret.usableUntil().isBefore(now.plus(warning));
+        // Only the secret in use warns: a replaced one is meant to stop at the end of its grace period.
+        boolean soon = state == SecretState.ACTIVE && expiresAt.isBefore(now.plus(warning));
         return soon ? new AppSecret(id, appId, hint, createdAt, expiresAt, graceUntil, revokedAt, createdBy, state,
                 true) : secret;
     }

@@ -4,7 +4,6 @@ import hk.lantau.openplatform.AppSecret;
 import hk.lantau.openplatform.AppView;
 import hk.lantau.shared.Scope;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,11 +22,9 @@ record AppResponse(long id, String appKey, String name, String description, Stri
     }
 
     static AppResponse of(AppView app, List<AppSecret> secrets) {
-        List<AppSecret> usable = secrets.stream().filter(s -> s.state().usable())
-                .sorted(Comparator.comparing(AppSecret::usableUntil)).toList();
-        SecretsSummary summary = new SecretsSummary(usable.size(),
-                usable.isEmpty() ? null : usable.get(0).usableUntil().toString(),
-                usable.stream().anyMatch(AppSecret::expiresSoon));
+        hk.lantau.openplatform.SecretsSummary state = hk.lantau.openplatform.SecretsSummary.of(secrets);
+        SecretsSummary summary = new SecretsSummary(state.usable(),
+                state.nextExpiry() == null ? null : state.nextExpiry().toString(), state.expiresSoon());
         return new AppResponse(app.id(), app.appKey(), app.name(), app.description(), app.purpose(),
                 app.ownerUserId(), app.scopes().stream().map(Scope::key).sorted().toList(), app.ipAllowList(),
                 app.rateLimitPerMinute(), app.status().name().toLowerCase(Locale.ROOT), app.createdAt().toString(),

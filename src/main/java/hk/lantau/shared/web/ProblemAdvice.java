@@ -80,8 +80,17 @@ class ProblemAdvice {
                 violations, request));
     }
 
+    @ExceptionHandler(RequestSizeLimitFilter.BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(RequestSizeLimitFilter.BodyTooLargeException e,
+                                               HttpServletRequest request) {
+        return respond(RequestSizeLimitFilter.problem(e.limit(), request));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (RequestSizeLimitFilter.isTooLarge(e)) {
+            return bodyTooLarge(RequestSizeLimitFilter.tooLarge(e), request);
+        }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);

@@ -17,11 +17,7 @@ import hk.lantau.tenant.Organisations;
 import hk.lantau.web.shell.FormErrors;
 import hk.lantau.web.shell.PageMessages;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -100,8 +96,8 @@ class DeliveryPageController {
         ZoneId zone = organisations.get(tenantId).timeZone();
         DeliveryFilter range = new DeliveryFilter(subscriptionId, null, null, from, to);
         try {
-            int count = deliveries.replay(tenantId, appId, subscriptionId, DeliveryFilter.time("from", from, zone),
-                    DeliveryFilter.end(to, zone));
+            int count = deliveries.replay(tenantId, appId, subscriptionId, FormTimes.at("from", from, zone),
+                    FormTimes.until("to", to, zone));
             redirect.addAttribute("done", "replayed_range");
             redirect.addAttribute("count", count);
             redirect.addAttribute("subscriptionId", subscriptionId);
@@ -152,8 +148,8 @@ class DeliveryPageController {
     record DeliveryFilter(Long subscriptionId, String eventType, DeliveryStatus status, String from, String to) {
 
         DeliveryQuery toQuery(ZoneId zone) {
-            return new DeliveryQuery(subscriptionId, clean(eventType), status, time("from", from, zone),
-                    end(to, zone));
+            return new DeliveryQuery(subscriptionId, clean(eventType), status, FormTimes.at("from", from, zone),
+                    FormTimes.until("to", to, zone));
         }
 
         /** Keeps the filters when paging. */
@@ -170,23 +166,6 @@ class DeliveryPageController {
         public boolean isEmpty() {
             return subscriptionId == null && clean(eventType) == null && status == null && clean(from) == null
                     && clean(to) == null;
-        }
-
-        static Instant end(String to, ZoneId zone) {
-            Instant end = time("to", to, zone);
-            return end == null ? null : end.plus(1, ChronoUnit.MINUTES);
-        }
-
-        static Instant time(String field, String value, ZoneId zone) {
-            if (clean(value) == null) {
-                return null;
-            }
-            try {
-                return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
-            } catch (DateTimeParseException e) {
-                throw LantauException.invalidField(field, "openplatform.time_invalid",
-                        "Enter a date and time such as 2026-03-02 09:30.");
-            }
         }
 
         private static String clean(String value) {

@@ -8,7 +8,6 @@ import hk.lantau.openplatform.SubscriptionHosts;
 import hk.lantau.openplatform.SubscriptionSecret;
 import hk.lantau.openplatform.Subscriptions;
 import hk.lantau.shared.CurrentActor;
-import hk.lantau.shared.FieldViolation;
 import hk.lantau.shared.LantauException;
 import hk.lantau.shared.Permission;
 import hk.lantau.web.shell.FormErrors;
@@ -119,12 +118,8 @@ class SubscriptionPageController {
         return "apps/webhooks";
     }
 
-    /** Errors on list entries ({@code eventTypes[1]}) belong next to the list on the form. */
     private FormErrors errors(LantauException e) {
-        List<FieldViolation> onFields = e.violations().stream().map(v -> new FieldViolation(
-                v.field().replaceAll("\\[\\d+]$", ""), v.code(), v.message())).toList();
-        return FormErrors.of(new LantauException(e.status(), e.code(), e.getMessage(), onFields), messages,
-                "callbackUrl", "eventTypes");
+        return FormErrors.onLists(e, messages, "callbackUrl", "eventTypes");
     }
 
     private static long manager() {

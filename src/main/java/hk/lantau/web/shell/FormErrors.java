@@ -42,6 +42,13 @@ public final class FormErrors {
         return new FormErrors(fields, List.copyOf(general));
     }
 
+    /** Like {@link #of}, with errors on list entries ({@code scopes[2]}) shown next to the list's field. */
+    public static FormErrors onLists(LantauException e, PageMessages messages, String... formFields) {
+        List<FieldViolation> onFields = e.violations().stream().map(v -> new FieldViolation(
+                v.field().replaceAll("\\[\\d+]$", ""), v.code(), v.message())).toList();
+        return of(new LantauException(e.status(), e.code(), e.getMessage(), onFields), messages, formFields);
+    }
+
     public static FormErrors general(String message) {
         return new FormErrors(Map.of(), List.of(message));
     }

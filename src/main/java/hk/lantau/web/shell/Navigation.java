@@ -30,6 +30,8 @@ final class Navigation {
                     user(a -> a.can(Permission.SECURITY_SETTINGS))),
             new Entry("nav.section.admin", "nav.audit", "/admin/audit", "list",
                     user(a -> a.can(Permission.AUDIT_READ))),
+            new Entry("nav.section.admin", "nav.apps", "/admin/apps", "apps",
+                    user(a -> a.can(Permission.APPS_MANAGE))),
             new Entry("nav.section.account", "nav.sessions", "/account/sessions", "devices", a -> true));
 
     private Navigation() {
