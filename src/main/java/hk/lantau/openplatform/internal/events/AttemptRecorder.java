@@ -28,7 +28,7 @@ class AttemptRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptRecorder.class);
     private static final int BATCH = 500;
-    private static final long LINGER_MILLIS = 20;
+    private static final long LINGER_MILLIS = 50;
 
     private final BlockingQueue<AttemptResult> queue = new LinkedBlockingQueue<>();
     private final DeliveryRepository deliveries;
