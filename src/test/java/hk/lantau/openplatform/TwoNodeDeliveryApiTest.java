@@ -2,8 +2,7 @@ package hk.lantau.openplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hk.lantau.LantauApplication;
-import hk.lantau.support.MutableClock;
+import hk.lantau.support.SecondNode;
 import hk.lantau.support.WebhookReceiver;
 import hk.lantau.support.WebhookReceiver.Received;
 import java.time.Duration;
@@ -15,9 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class TwoNodeDeliveryApiTest extends WebhookApiTestSupport {
 
     private static final int EVENTS = 150;
-    private static ConfigurableApplicationContext secondNode;
+    private static SecondNode secondNode;
 
     @Autowired
     private Environment environment;
@@ -42,14 +38,7 @@ class TwoNodeDeliveryApiTest extends WebhookApiTestSupport {
     @BeforeEach
     void startSecondNode() {
         if (secondNode == null) {
-            secondNode = new SpringApplicationBuilder(LantauApplication.class)
-                    .initializers(context -> ((GenericApplicationContext) context).registerBean("testClock",
-                            MutableClock.class, () -> clock, bean -> bean.setPrimary(true)))
-                    .run(copied("spring.datasource.url"), copied("spring.datasource.username"),
-                            copied("spring.datasource.password"), copied("lantau.data-dir"),
-                            copied("lantau.identity.operator-password"), "--server.port=0",
-                            "--lantau.openplatform.delivery-concurrency=2",
-                            "--spring.modulith.events.republish-outstanding-events-on-restart=false");
+            secondNode = SecondNode.start(environment, clock, "--lantau.openplatform.delivery-concurrency=2");
         }
     }
 
@@ -87,9 +76,5 @@ class TwoNodeDeliveryApiTest extends WebhookApiTestSupport {
         assertThat(jdbc.sql("select count(*) from opf_delivery d join opf_subscription s on s.id = d.subscription_id "
                         + "where s.app_id = :app and d.status = 'DELIVERED'").param("app", app.id())
                 .query(Long.class).single()).isEqualTo(EVENTS);
-    }
-
-    private String copied(String property) {
-        return "--" + property + "=" + environment.getProperty(property, "");
     }
 }

@@ -3,10 +3,9 @@ package hk.lantau.openplatform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import hk.lantau.LantauApplication;
 import hk.lantau.support.Api;
-import hk.lantau.support.MutableClock;
 import hk.lantau.support.RedisServer;
+import hk.lantau.support.SecondNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,10 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class TwoNodeRateLimitApiTest extends RateLimitApiTestSupport {
 
     private static final String PREFIX = "lantau-test:" + UUID.randomUUID() + ":";
-    private static ConfigurableApplicationContext secondNode;
+    private static SecondNode secondNode;
 
     @Autowired
     private Environment environment;
@@ -48,20 +43,12 @@ class TwoNodeRateLimitApiTest extends RateLimitApiTestSupport {
     @BeforeEach
     void startSecondNode() {
         if (secondNode == null) {
-            secondNode = new SpringApplicationBuilder(LantauApplication.class)
-                    .initializers(context -> ((GenericApplicationContext) context).registerBean("testClock",
-                            MutableClock.class, () -> clock, bean -> bean.setPrimary(true)))
+            secondNode = SecondNode.start(environment, clock,
                     // As arguments, so they win over application.yml as they would on a real node.
-                    .run(copied("spring.datasource.url"), copied("spring.datasource.username"),
-                            copied("spring.datasource.password"), copied("lantau.data-dir"),
-                            copied("lantau.identity.operator-password"),
-                            copied("lantau.rate-limit.token-requests-per-minute"),
-                            copied("lantau.rate-limit.redis-timeout"),
-                            "--server.port=0", "--lantau.rate-limit.store=redis",
-                            "--lantau.rate-limit.redis-url=" + RedisServer.MACHINE_URL,
-                            "--lantau.rate-limit.key-prefix=" + PREFIX,
-                            // The first node owns the events it published; this one must not replay them.
-                            "--spring.modulith.events.republish-outstanding-events-on-restart=false");
+                    SecondNode.copied(environment, "lantau.rate-limit.token-requests-per-minute"),
+                    SecondNode.copied(environment, "lantau.rate-limit.redis-timeout"),
+                    "--lantau.rate-limit.store=redis", "--lantau.rate-limit.redis-url=" + RedisServer.MACHINE_URL,
+                    "--lantau.rate-limit.key-prefix=" + PREFIX);
         }
     }
 
@@ -106,7 +93,7 @@ class TwoNodeRateLimitApiTest extends RateLimitApiTestSupport {
     }
 
     private String secondNodeUrl() {
-        return "http://localhost:" + ((ServletWebServerApplicationContext) secondNode).getWebServer().getPort();
+        return secondNode.baseUrl();
     }
 
     private String grantOn(String baseUrl, App app) {
@@ -114,9 +101,5 @@ class TwoNodeRateLimitApiTest extends RateLimitApiTestSupport {
                 "client_id", app.appKey(), "client_secret", app.secret()));
         assertThat(granted.status()).as("grant on the second node: %s", granted.body()).isEqualTo(200);
         return granted.json().get("access_token").asText();
-    }
-
-    private String copied(String property) {
-        return "--" + property + "=" + environment.getProperty(property, "");
     }
 }
