@@ -7,18 +7,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** Instants to and from {@code timestamp with time zone}, in microseconds as both databases keep them. */
-final class Sql {
+/**
+ * Instants to and from {@code timestamp with time zone}, in microseconds as both databases keep them.
+ * Public for the module's sub-packages.
+ */
+public final class Sql {
 
     private Sql() {
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null
                 : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

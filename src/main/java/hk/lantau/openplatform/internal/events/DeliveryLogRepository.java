@@ -4,6 +4,7 @@ import hk.lantau.openplatform.DeliveryAttempt;
 import hk.lantau.openplatform.DeliveryQuery;
 import hk.lantau.openplatform.DeliveryStatus;
 import hk.lantau.openplatform.DeliveryView;
+import hk.lantau.openplatform.internal.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -147,7 +148,7 @@ class DeliveryLogRepository {
                 .query(rs -> {
                     attempts.computeIfAbsent(rs.getLong("delivery_id"), k -> new ArrayList<>()).add(
                             new DeliveryAttempt(rs.getInt("attempt"), Sql.instant(rs, "attempted_at"),
-                                    rs.getBoolean("succeeded"), Sql.integer(rs, "status"), rs.getString("error"),
+                                    rs.getBoolean("succeeded"), Columns.integer(rs, "status"), rs.getString("error"),
                                     rs.getInt("latency_ms"), rs.getString("response_body")));
                 });
         return rows.stream().map(r -> r.view(attempts.getOrDefault(r.id(), List.of()))).toList();

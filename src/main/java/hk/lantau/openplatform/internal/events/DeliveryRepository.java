@@ -3,6 +3,7 @@ package hk.lantau.openplatform.internal.events;
 import hk.lantau.openplatform.AppStatus;
 import hk.lantau.openplatform.DeliveryStatus;
 import hk.lantau.openplatform.SubscriptionStatus;
+import hk.lantau.openplatform.internal.Sql;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

@@ -1,6 +1,7 @@
 package hk.lantau.openplatform.internal.events;
 
 import hk.lantau.openplatform.SubscriptionHost;
+import hk.lantau.openplatform.internal.Sql;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package hk.lantau.openplatform.internal.events;
 
 import hk.lantau.openplatform.SubscriptionStatus;
+import hk.lantau.openplatform.internal.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -151,7 +152,7 @@ class SubscriptionRepository {
 
     static StoredSubscription map(ResultSet rs, int row) throws SQLException {
         return new StoredSubscription(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("app_id"),
-                rs.getString("callback_url"), List.copyOf(Sql.words(rs.getString("event_types"))),
+                rs.getString("callback_url"), List.copyOf(Columns.words(rs.getString("event_types"))),
                 rs.getString("status"), rs.getString("secret_sealed"), rs.getString("secret_hint"),
                 rs.getString("previous_secret_sealed"), Sql.instant(rs, "previous_secret_until"),
                 rs.getString("paused_reason"), Sql.instant(rs, "paused_at"), Sql.instant(rs, "failing_since"),
