@@ -67,9 +67,6 @@ create table opf_delivery (
     give_up_at      timestamp with time zone not null,
     lease_token     varchar(40),
     lease_until     timestamp with time zone,
-    last_attempt_at timestamp with time zone,
-    last_status     integer,
-    last_error      varchar(300),
     delivered_at    timestamp with time zone,
     created_at      timestamp with time zone not null,
     updated_at      timestamp with time zone not null

@@ -119,8 +119,7 @@ class DeliveryRepository {
     void settle(List<Settlement> settlements) {
         batch.batchUpdate("""
                         update opf_delivery set status = :status, attempts = :attempts, next_attempt_at = :next,
-                               lease_token = null, lease_until = null, last_attempt_at = :at, last_status = :code,
-                               last_error = :error, delivered_at = :deliveredAt, updated_at = :at
+                               lease_token = null, lease_until = null, delivered_at = :deliveredAt, updated_at = :at
                         where id = :id and lease_token = :token""",
                 settlements.stream().map(Settlement::deliveryParameters).toArray(MapSqlParameterSource[]::new));
         batch.batchUpdate("""
@@ -138,7 +137,6 @@ class DeliveryRepository {
             return new MapSqlParameterSource("id", d.id()).addValue("token", d.leaseToken())
                     .addValue("status", status.name()).addValue("attempts", d.attempts() + 1)
                     .addValue("next", Sql.utc(nextAttemptAt)).addValue("at", Sql.utc(result.attemptedAt()))
-                    .addValue("code", result.status()).addValue("error", result.error())
                     .addValue("deliveredAt", result.succeeded() ? Sql.utc(result.attemptedAt()) : null);
         }
 

@@ -24,12 +24,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers due webhooks on this node. One dispatcher thread hands deliveries to a bounded pool of
- * senders: those a change on this node has just committed (already leased, see EventOutbox), and
- * due ones it claims with a lease; it wakes on such a commit and when the pool has room again, and
- * otherwise polls. Any number of nodes can run this against
- * the same database: claims never overlap, and a node that dies loses its claims when their
- * leases expire. Runs in the server only, not in maintenance commands.
+ * Delivers webhooks on this node. One dispatcher thread hands deliveries to a bounded pool of
+ * senders: first those a change on this node has just committed (already leased, see
+ * EventOutbox), then due ones it claims with a lease. It wakes on such a commit and when the pool
+ * has room again, and otherwise polls. Any number of nodes can run this against the same
+ * database: claims never overlap, and a node that dies loses its claims when their leases expire.
+ * Runs in the server only, not in maintenance commands.
  */
 @Component
 @ConditionalOnWebApplication
@@ -72,8 +72,8 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * Takes deliveries a committed change wrote already leased by this node; the dispatcher sends
-     * what fits and gives the rest back to be claimed as usual.
+     * Takes deliveries a committed change wrote already leased by this node; they queue in the
+     * backlog until a sender is free.
      */
     void handOff(List<ClaimedDelivery> leased) {
         handOffs.add(List.copyOf(leased));

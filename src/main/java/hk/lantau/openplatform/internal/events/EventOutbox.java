@@ -88,7 +88,7 @@ class EventOutbox {
         }
     }
 
-    static String body(String id, PlatformEventType type, Instant time, Organisation organisation,
+    private static String body(String id, PlatformEventType type, Instant time, Organisation organisation,
                        Map<String, Object> data) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("id", id);
