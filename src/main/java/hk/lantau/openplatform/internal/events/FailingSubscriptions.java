@@ -1,5 +1,7 @@
 package hk.lantau.openplatform.internal.events;
 
+import hk.lantau.openplatform.AppView;
+import hk.lantau.openplatform.Apps;
 import hk.lantau.openplatform.SubscriptionPaused;
 import hk.lantau.openplatform.SubscriptionView;
 import hk.lantau.shared.Actor;
@@ -23,12 +25,14 @@ class FailingSubscriptions {
     private static final Logger log = LoggerFactory.getLogger(FailingSubscriptions.class);
 
     private final SubscriptionRepository subscriptions;
+    private final Apps apps;
     private final ApplicationEventPublisher events;
     private final WebhookSettings settings;
 
-    FailingSubscriptions(SubscriptionRepository subscriptions, ApplicationEventPublisher events,
+    FailingSubscriptions(SubscriptionRepository subscriptions, Apps apps, ApplicationEventPublisher events,
                          WebhookSettings settings) {
         this.subscriptions = subscriptions;
+        this.apps = apps;
         this.events = events;
         this.settings = settings;
     }
@@ -39,8 +43,9 @@ class FailingSubscriptions {
             if (subscriptions.pause(s.id(), SubscriptionView.PAUSED_FAILING, now)) {
                 ActorScope.runAs(Actor.system(s.tenantId(), "webhooks"), () -> events.publishEvent(
                         new SubscriptionPaused(s.tenantId(), s.appId(), s.id(), SubscriptionView.PAUSED_FAILING)));
-                log.warn("Paused webhook subscription {} of app {} (organisation {}): no successful delivery since {}",
-                        s.id(), s.appId(), s.tenantId(), s.failingSince());
+                String owner = apps.find(s.tenantId(), s.appId()).map(AppView::ownerUserId).orElse("unknown");
+                log.warn("Paused webhook subscription {} of app {} (organisation {}, owner {}): no successful "
+                        + "delivery since {}", s.id(), s.appId(), s.tenantId(), owner, s.failingSince());
             }
         }
     }
