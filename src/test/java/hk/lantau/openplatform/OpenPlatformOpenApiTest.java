@@ -27,6 +27,13 @@ class OpenPlatformOpenApiTest extends OpenPlatformApiTestSupport {
         assertThat(users.get("x-lantau-scope").asText()).isEqualTo("user.read");
         assertThat(users.get("description").asText()).contains("Apps need the scope `user.read`.");
         assertThat(paths.get("/api/v1/me").get("get").get("x-lantau-scope").asText()).isEqualTo("people-only");
+        JsonNode usersOk = users.get("responses").get("200");
+        assertThat(usersOk.get("headers").fieldNames()).toIterable()
+                .contains("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
+        assertThat(users.get("responses").get("429").get("headers").has("Retry-After")).isTrue();
+        assertThat(token.get("responses").get("429").get("headers").has("Retry-After")).isTrue();
+        assertThat(paths.get("/api/v1/me").get("get").get("responses").has("429"))
+                .as("people are not rate limited").isFalse();
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
                 assertThat(operation.getValue().has("x-lantau-scope"))
                         .as("%s %s declares what apps may do", operation.getKey(), path.getKey()).isTrue()));
