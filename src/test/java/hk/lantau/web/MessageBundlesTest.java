@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /** Every text of every page exists in English and in Traditional Chinese. */
 class MessageBundlesTest {
 
-    private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-z][a-z0-9_.]*[a-z0-9_])");
+    /** A literal key; keys built with preprocessing ({@code __${...}__}) are checked by the next test. */
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-z][a-z0-9_.]*[a-z0-9_])(?![a-z0-9_.$])");
 
     private final Properties english = load("/messages.properties");
     private final Properties chinese = load("/messages_zh_HK.properties");
@@ -85,6 +86,8 @@ class MessageBundlesTest {
         Stream.of(SubscriptionView.PAUSED_BY_ADMIN, SubscriptionView.PAUSED_FAILING)
                 .forEach(r -> keys.add("webhooks.paused." + r));
         Arrays.stream(Scope.values()).forEach(s -> keys.add("scope." + s.key()));
+        Stream.of("403", "404", "4xx", "5xx", "expired").forEach(kind -> Stream.of("title", "heading", "text")
+                .forEach(part -> keys.add("error." + kind + "." + part)));
         Arrays.stream(AppStatus.values()).forEach(s -> keys.add("apps.status." + s.name()));
         Arrays.stream(SecretState.values()).forEach(s -> keys.add("apps.secret.state." + s.name()));
         assertThat(keys).allSatisfy(key -> assertThat(english).containsKey(key))

@@ -77,7 +77,9 @@ class PageAccessTest extends ApiTestSupport {
         assertThat(home.body()).contains("href=\"/admin/users\"").doesNotContain("href=\"/admin/roles\"")
                 .doesNotContain("href=\"/admin/organisation\"").doesNotContain("href=\"/admin/audit\"");
         assertThat(browser.get("/admin/users").status()).isEqualTo(200);
-        assertThat(browser.get("/admin/roles").status()).isEqualTo(403);
+        var roles = browser.get("/admin/roles");
+        assertThat(roles.status()).isEqualTo(403);
+        assertThat(roles.body()).contains("You cannot open this page").contains("<title>Not allowed · Lantau</title>");
         assertThat(browser.get("/admin/organisation").status()).isEqualTo(403);
         assertThat(browser.get("/admin/audit").status()).isEqualTo(403);
         assertThat(browser.get("/admin/users/new").status()).isEqualTo(403);

@@ -25,9 +25,15 @@ class ErrorPages implements ErrorViewResolver {
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-        var page = new ModelAndView(expiredForm(request, status) ? "error/expired" : view(status));
+        return page(status, expiredForm(request, status) ? "expired" : kind(status), shells.forErrorPage(request));
+    }
+
+    /** The one error page; {@code kind} picks its texts ({@code error.<kind>.*}). */
+    static ModelAndView page(HttpStatus status, String kind, Shell shell) {
+        var page = new ModelAndView("error/page");
         page.addObject("status", status.value());
-        page.addObject("shell", shells.forErrorPage(request));
+        page.addObject("kind", kind);
+        page.addObject("shell", shell);
         page.setStatus(status);
         return page;
     }
@@ -40,11 +46,11 @@ class ErrorPages implements ErrorViewResolver {
         return status == HttpStatus.FORBIDDEN && "POST".equals(request.getMethod());
     }
 
-    static String view(HttpStatus status) {
+    static String kind(HttpStatus status) {
         return switch (status) {
-            case NOT_FOUND -> "error/404";
-            case FORBIDDEN -> "error/403";
-            default -> status.is5xxServerError() ? "error/5xx" : "error/4xx";
+            case NOT_FOUND -> "404";
+            case FORBIDDEN -> "403";
+            default -> status.is5xxServerError() ? "5xx" : "4xx";
         };
     }
 }

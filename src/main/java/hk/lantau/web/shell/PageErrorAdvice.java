@@ -51,11 +51,8 @@ class PageErrorAdvice {
     }
 
     private ModelAndView page(HttpStatus status, HttpServletRequest request) {
-        var page = new ModelAndView(ErrorPages.view(status));
-        page.addObject("status", status.value());
-        page.addObject("shell", shells.current(request));
+        var page = ErrorPages.page(status, ErrorPages.kind(status), shells.current(request));
         RequestMetadata.requestId().ifPresent(id -> page.addObject("requestId", id));
-        page.setStatus(status);
         return page;
     }
 }
