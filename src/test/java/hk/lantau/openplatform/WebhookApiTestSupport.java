@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import hk.lantau.support.Api;
 import hk.lantau.support.WebhookReceiver;
+import hk.lantau.support.WebhookReceiver.Received;
 import hk.lantau.shared.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -118,6 +119,17 @@ abstract class WebhookApiTestSupport extends OpenPlatformApiTestSupport {
     }
 
     /** Polls the delivery log until a delivery has {@code attempts} attempts recorded. */
+    /**
+     * Creates a person, waits until the receiver saw the event and the delivery awaits a retry,
+     * and returns that delivery's first attempt.
+     */
+    protected JsonNode firstFailedAttempt(Org org, App app, WebhookReceiver receiver, String personName) {
+        createUser(org.admin(), personName);
+        Received first = receiver.await(1, WAIT).get(0);
+        JsonNode delivery = awaitDelivery(org, app.id(), first.eventId(), "PENDING");
+        return awaitAttempts(org, app.id(), delivery.get("id").asLong(), 1).get("attempts").get(0);
+    }
+
     protected JsonNode awaitAttempts(Org org, long appId, long deliveryId, int attempts) {
         long end = System.nanoTime() + WAIT.toNanos();
         JsonNode delivery = null;

@@ -181,11 +181,7 @@ class WebhookDeliveryApiTest extends WebhookApiTestSupport {
         WebhookReceiver receiver = receiver().redirect(elsewhere.url("/stolen"));
         subscribe(org, app, receiver.url("/hooks"), "user.created");
 
-        createUser(org.admin(), "Redirect Person");
-        Received first = receiver.await(1, WAIT).get(0);
-        JsonNode delivery = awaitDelivery(org, app.id(), first.eventId(), "PENDING");
-
-        JsonNode attempt = awaitAttempts(org, app.id(), delivery.get("id").asLong(), 1).get("attempts").get(0);
+        JsonNode attempt = firstFailedAttempt(org, app, receiver, "Redirect Person");
         assertThat(attempt.get("status").asInt()).isEqualTo(302);
         assertThat(attempt.get("succeeded").asBoolean()).isFalse();
         assertThat(elsewhere.received()).isEmpty();
@@ -200,11 +196,7 @@ class WebhookDeliveryApiTest extends WebhookApiTestSupport {
         receiver.holdRequests();
         subscribe(org, app, receiver.url("/hooks"), "user.created");
 
-        createUser(org.admin(), "Slow Receiver");
-        Received first = receiver.await(1, WAIT).get(0);
-        JsonNode delivery = awaitDelivery(org, app.id(), first.eventId(), "PENDING");
-
-        JsonNode attempt = awaitAttempts(org, app.id(), delivery.get("id").asLong(), 1).get("attempts").get(0);
+        JsonNode attempt = firstFailedAttempt(org, app, receiver, "Slow Receiver");
         receiver.release();
         assertThat(attempt.get("succeeded").asBoolean()).isFalse();
         assertThat(attempt.has("status")).isFalse();
