@@ -28,7 +28,7 @@ public record Actor(ActorKind kind, Long tenantId, String userId, Long accountId
     }
 
     public boolean can(Permission permission) {
-        return permissions.contains(permission);
+        return permission.grantedBy(permissions);
     }
 
     public boolean isOperator() {

@@ -2,6 +2,7 @@ package hk.lantau.shared;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything a role can grant, across all modules. One catalogue so that role templates,
@@ -12,6 +13,7 @@ public enum Permission {
     DIRECTORY_WRITE("directory.write", "Create and change departments and people"),
     DIRECTORY_IMPORT("directory.import", "Import people in bulk"),
     MEMBERSHIP_MANAGE("directory.membership", "Add and remove department members"),
+    ROLES_READ("roles.read", "See roles and who holds them"),
     ROLES_MANAGE("roles.manage", "Create roles and grant them"),
     ORG_SETTINGS("org.settings", "Change the organisation's settings"),
     SECURITY_SETTINGS("security.settings", "Change sign-in and MFA policy"),
@@ -43,6 +45,14 @@ public enum Permission {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * Whether {@code held} grants this permission: directly, or through a broader one (whoever
+     * manages roles can read them).
+     */
+    public boolean grantedBy(Set<Permission> held) {
+        return held.contains(this) || this == ROLES_READ && held.contains(ROLES_MANAGE);
     }
 
     public static Optional<Permission> fromKey(String key) {

@@ -16,7 +16,7 @@ public enum Scope {
     DEPARTMENT_READ("department.read", "Read departments and their members", Permission.DIRECTORY_READ),
     DEPARTMENT_WRITE("department.write", "Create, change and remove departments and their members",
             Permission.DIRECTORY_READ, Permission.DIRECTORY_WRITE, Permission.MEMBERSHIP_MANAGE),
-    ROLE_READ("role.read", "Read roles and who holds them", Permission.DIRECTORY_READ),
+    ROLE_READ("role.read", "Read roles and who holds them", Permission.DIRECTORY_READ, Permission.ROLES_READ),
     ROLE_WRITE("role.write", "Create roles and grant them", Permission.DIRECTORY_READ, Permission.ROLES_MANAGE),
     MOBILE_READ("pii.mobile.read", "Read mobile numbers unmasked (audited)", Permission.REVEAL_MOBILE),
     ADDRESS_READ("pii.address.read", "Read home addresses unmasked (audited)", Permission.REVEAL_ADDRESS),

@@ -82,6 +82,28 @@ class RolesApiTest extends DirectoryApiTestSupport {
     }
 
     @Test
+    void rolesReadShowsRolesAndWhoHoldsThemButChangesNothing() {
+        Org org = newOrganisation();
+        Api api = org.admin();
+        String ken = createUser(api, "Ken Lau");
+        assertThat(api.post("/api/v1/roles", json("key", "auditor", "name", "Role auditor",
+                "permissions", List.of("roles.read"))).status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/users/" + ken + "/roles", json("roleKeys", List.of("staff", "auditor")))
+                .status()).isEqualTo(200);
+
+        Api auditor = signInAs(org, ken);
+        assertThat(auditor.get("/api/v1/roles").status()).isEqualTo(200);
+        assertThat(auditor.get("/api/v1/roles/admin").json().get("key").asText()).isEqualTo("admin");
+        assertThat(auditor.get("/api/v1/users/" + org.adminUserId() + "/permissions").status()).isEqualTo(200);
+        var create = auditor.post("/api/v1/roles", json("key", "mine", "name", "Mine", "permissions", List.of()));
+        assertThat(create.status()).isEqualTo(403);
+        assertThat(create.code()).isEqualTo("auth.permission_missing");
+        assertThat(auditor.put("/api/v1/users/" + ken + "/roles", json("roleKeys", List.of("admin"))).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/roles/mine").status()).isEqualTo(404);
+    }
+
+    @Test
     void builtInRolesAndTheLastAdminAreProtected() {
         Org org = newOrganisation();
         Api api = org.admin();

@@ -5,7 +5,6 @@ import hk.lantau.directory.Role;
 import hk.lantau.directory.RoleChange;
 import hk.lantau.directory.Roles;
 import hk.lantau.shared.Actor;
-import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.Permission;
 import hk.lantau.shared.RequiresScope;
@@ -82,13 +81,9 @@ class RoleController {
         return ResponseEntity.noContent().build();
     }
 
-    /**
-     * People read roles with roles.manage. An app gets here only holding the role.read scope, which the
-     * scope check has verified; its permissions (directory.read) carry no roles.manage to change them.
-     */
+    /** Roles are read with roles.read, which roles.manage includes and an app's role.read scope grants. */
     static Actor reader() {
-        Actor actor = CurrentActor.get();
-        return actor.kind() == ActorKind.APP ? actor : CurrentActor.require(Permission.ROLES_MANAGE);
+        return CurrentActor.require(Permission.ROLES_READ);
     }
 
     record CreateRequest(@NotBlank @Size(max = 64) String key, @NotBlank @Size(max = 100) String name,
