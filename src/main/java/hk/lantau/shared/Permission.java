@@ -29,6 +29,8 @@ public enum Permission {
     AUDIT_EXPORT("audit.export", "Export the audit trail"),
     PERSONAL_DATA_REQUESTS("privacy.requests", "Export or erase one person's data on request"),
     APPS_MANAGE("apps.manage", "Register internal apps and manage their credentials"),
+    MESSAGES_MODERATE("messaging.moderate", "Remove anyone's messages from conversations"),
+    NOTIFICATIONS_SEND("messaging.notify", "Send work notifications to people, departments or everyone"),
     ORGANISATIONS_MANAGE("operator.organisations", "Create and manage organisations (operator)");
 
     private final String key;

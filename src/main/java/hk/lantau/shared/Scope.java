@@ -27,7 +27,9 @@ public enum Scope {
             Permission.REVEAL_EMERGENCY_CONTACT),
     MEDICAL_READ("pii.medical.read", "Read medical notes unmasked (audited)", Permission.REVEAL_MEDICAL),
     AUDIT_READ("audit.read", "Read and export the audit trail", Permission.AUDIT_READ, Permission.AUDIT_EXPORT),
-    EVENT_SUBSCRIBE("event.subscribe", "Receive platform events as webhooks");
+    EVENT_SUBSCRIBE("event.subscribe", "Receive platform events as webhooks"),
+    NOTIFICATION_SEND("notification.send", "Send work notifications and read their progress and read status",
+            Permission.NOTIFICATIONS_SEND);
 
     private final String key;
     private final String description;

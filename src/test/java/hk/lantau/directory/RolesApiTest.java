@@ -23,7 +23,8 @@ class RolesApiTest extends DirectoryApiTestSupport {
         assertThat(texts(role(org.admin(), "admin").get("permissions"), null)).containsExactlyInAnyOrder(
                 "directory.read", "directory.write", "directory.import", "directory.membership", "roles.manage",
                 "org.settings", "security.settings", "sessions.manage", "identity.reset", "audit.read",
-                "audit.export", "pii.reveal.mobile", "pii.reveal.emergency_contact", "apps.manage");
+                "audit.export", "pii.reveal.mobile", "pii.reveal.emergency_contact", "apps.manage",
+                "messaging.moderate", "messaging.notify");
         assertThat(texts(role(org.admin(), "hr").get("permissions"), null)).contains("pii.reveal.hkid",
                 "pii.reveal.medical", "pii.reveal.bank_account", "pii.reveal.address").doesNotContain("roles.manage");
         assertThat(texts(role(org.admin(), "dpo").get("permissions"), null)).containsExactlyInAnyOrder(
