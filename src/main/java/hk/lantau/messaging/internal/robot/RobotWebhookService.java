@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -181,7 +180,9 @@ class RobotWebhookService implements RobotWebhook {
         if (e.status() == HttpStatus.NOT_FOUND || e.status() == HttpStatus.CONFLICT) {
             return dismissed();
         }
-        if (e.code().toLowerCase(Locale.ROOT).contains("too_long")) {
+        boolean tooLong = e.code().contains("too_long")
+                || e.violations().stream().anyMatch(v -> v.code().contains("too_long"));
+        if (tooLong) {
             return new RobotRefusal(RobotRefusal.TOO_LONG, "message too long: " + e.getMessage());
         }
         return RobotRefusal.invalid(e.getMessage());
