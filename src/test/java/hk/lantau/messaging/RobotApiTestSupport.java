@@ -111,8 +111,11 @@ abstract class RobotApiTestSupport extends ApiTestSupport {
     }
 
     /** A raw call of the webhook; the answer must always be HTTP 200 with errcode and errmsg. */
-    protected JsonNode call(String method, String url, String contentType, String body) {
+    protected JsonNode call(String method, String url, String contentType, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

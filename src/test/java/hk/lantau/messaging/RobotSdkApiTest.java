@@ -52,7 +52,7 @@ class RobotSdkApiTest extends RobotApiTestSupport {
         content.setContent("Disk almost full @" + readerMobile);
         text.setText(content);
         OapiRobotSendRequest.At at = new OapiRobotSendRequest.At();
-        at.setAtMobiles(List.of(readerMobile, "+85200000000"));
+        at.setAtMobiles(List.of(readerMobile.substring(4), "+85200000000"));
         at.setAtUserIds(List.of(outsider, "nobody-here"));
         at.setIsAtAll(false);
         text.setAt(at);

@@ -46,6 +46,16 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
     }
 
     @Test
+    void aBrowsersSessionCookieNeitherHelpsNorHinders() {
+        String session = signIn(org.adminEmail(), PASSWORD);
+        expect(call("POST", url, "application/json", text("build from a browser"),
+                "Cookie", "LANTAU_SESSION=" + session), 0, "ok");
+        expect(call("POST", url + "x", "application/json", text("build from a browser"),
+                "Cookie", "LANTAU_SESSION=" + session), 300005);
+        assertThat(robotMessages(owner, group)).hasSize(1);
+    }
+
+    @Test
     void twentyMessagesAMinuteThenTenMinutesOfSilence() {
         for (int i = 1; i <= 20; i++) {
             expect(post(url, text("build " + i)), 0, "ok");
