@@ -32,13 +32,13 @@ class RobotSdkApiTest extends RobotApiTestSupport {
     @BeforeEach
     void robot() {
         org = newOrganisation();
-        String ownerId = person(org, "Owner")[0];
-        String[] member = person(org, "Reader");
-        readerId = member[0];
-        readerMobile = member[1];
-        owner = signInAs(org, ownerId);
+        Person groupOwner = person(org, "Owner");
+        readerMobile = newMobile().replace(" ", "");
+        readerId = createUser(org.admin(), json("name", "Reader", "email", newEmail("reader"), "mobile", readerMobile,
+                "departmentIds", List.of(1L)));
+        owner = groupOwner.api();
         reader = signInAs(org, readerId);
-        group = createGroup(owner, "Alerts", readerId);
+        group = group(groupOwner, "Alerts", new Person(readerId, "Reader", reader));
         JsonNode robot = createRobot(owner, group, Map.of("name", "Alertmanager", "signing", true));
         url = local(robot.get("webhookUrl").asText());
         secret = robot.get("secret").asText();
@@ -46,7 +46,7 @@ class RobotSdkApiTest extends RobotApiTestSupport {
 
     @Test
     void everyMessageTypeArrivesSigned() throws ApiException {
-        String outsider = person(org, "Outsider")[0];
+        String outsider = person(org, "Outsider").userId();
         OapiRobotSendRequest text = request("text");
         OapiRobotSendRequest.Text content = new OapiRobotSendRequest.Text();
         content.setContent("Disk almost full @" + readerMobile);

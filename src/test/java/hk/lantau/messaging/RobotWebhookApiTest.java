@@ -21,8 +21,9 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
     @BeforeEach
     void robot() {
         org = newOrganisation();
-        owner = signInAs(org, person(org, "Owner")[0]);
-        group = createGroup(owner, "Builds");
+        Person groupOwner = person(org, "Owner");
+        owner = groupOwner.api();
+        group = group(groupOwner, "Builds");
         url = local(createRobot(owner, group, Map.of("name", "CI", "keywords", List.of("build")))
                 .get("webhookUrl").asText());
     }
@@ -30,14 +31,14 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
     @Test
     void answersInDingTalksShapeWhateverArrives() {
         expect(call("POST", url, "application/x-www-form-urlencoded", "msgtype=text"), 43004);
-        expect(call("POST", url, "text/plain", text("build ok")), 43004);
-        expect(call("POST", url, null, text("build ok")), 43004);
+        expect(call("POST", url, "text/plain", textBody("build ok")), 43004);
+        expect(call("POST", url, null, textBody("build ok")), 43004);
         expect(call("POST", url, "application/json", "{\"msgtype\":\"text\",\"text\":"), 40035, "missing json");
         expect(call("POST", url, "application/json", ""), 40035, "missing json");
         expect(call("POST", url, "application/json", "[]"), 40035, "missing json");
         expect(call("GET", url, null, null), 40035, "missing json");
-        expect(post(url.substring(0, url.indexOf('?')), text("build ok")), 400101);
-        expect(post(url + "x", text("build ok")), 300005, "token is not exist");
+        expect(post(url.substring(0, url.indexOf('?')), textBody("build ok")), 400101);
+        expect(post(url + "x", textBody("build ok")), 300005, "token is not exist");
         expect(post(url, "{\"msgtype\":\"text\",\"text\":{\"content\":\"build " + "x".repeat(5000) + "\"}}"), 460101);
         expect(post(url, "{\"msgtype\":\"text\",\"text\":{\"content\":\"build " + "x".repeat(20000) + "\"}}"), 460101);
         expect(post(url, "{\"msgtype\":\"link\",\"link\":{\"title\":\"build\",\"text\":\"t\","
@@ -48,9 +49,9 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
     @Test
     void aBrowsersSessionCookieNeitherHelpsNorHinders() {
         String session = signIn(org.adminEmail(), PASSWORD);
-        expect(call("POST", url, "application/json", text("build from a browser"),
+        expect(call("POST", url, "application/json", textBody("build from a browser"),
                 "Cookie", "LANTAU_SESSION=" + session), 0, "ok");
-        expect(call("POST", url + "x", "application/json", text("build from a browser"),
+        expect(call("POST", url + "x", "application/json", textBody("build from a browser"),
                 "Cookie", "LANTAU_SESSION=" + session), 300005);
         assertThat(robotMessages(owner, group)).hasSize(1);
     }
@@ -58,13 +59,13 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
     @Test
     void twentyMessagesAMinuteThenTenMinutesOfSilence() {
         for (int i = 1; i <= 20; i++) {
-            expect(post(url, text("build " + i)), 0, "ok");
+            expect(post(url, textBody("build " + i)), 0, "ok");
         }
-        expect(post(url, text("build 21")), 410100, "send too fast, exceed 20 times per minute");
+        expect(post(url, textBody("build 21")), 410100, "send too fast, exceed 20 times per minute");
         clock.advance(Duration.ofMinutes(2));
-        expect(post(url, text("build 22")), 410100);
+        expect(post(url, textBody("build 22")), 410100);
         clock.advance(Duration.ofMinutes(8).plusSeconds(1));
-        expect(post(url, text("build 23")), 0, "ok");
+        expect(post(url, textBody("build 23")), 0, "ok");
         assertThat(robotMessages(owner, group)).hasSize(21)
                 .last().satisfies(m -> assertThat(m.get("content").get("text").asText()).isEqualTo("build 23"));
     }
@@ -72,19 +73,19 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
     @Test
     void aNewMinuteStartsAFreshCount() {
         for (int i = 1; i <= 20; i++) {
-            expect(post(url, text("build " + i)), 0);
+            expect(post(url, textBody("build " + i)), 0);
         }
         clock.advance(Duration.ofSeconds(61));
-        expect(post(url, text("build 21")), 0);
+        expect(post(url, textBody("build 21")), 0);
         assertThat(robotMessages(owner, group)).hasSize(21);
     }
 
     @Test
     void refusedCallsDoNotCountAgainstTheRate() {
         for (int i = 1; i <= 25; i++) {
-            expect(post(url, text("deploy " + i)), 310000, "keywords not in content");
+            expect(post(url, textBody("deploy " + i)), 310000, "keywords not in content");
         }
-        expect(post(url, text("build 1")), 0);
+        expect(post(url, textBody("build 1")), 0);
         assertThat(robotMessages(owner, group)).hasSize(1);
     }
 
@@ -94,8 +95,8 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
                 .get("webhookUrl").asText());
         String elsewhere = local(createRobot(owner, group, Map.of("name", "There",
                 "ipRanges", List.of("10.0.0.0/8", "203.0.113.9"))).get("webhookUrl").asText());
-        expect(post(allowed, text("from loopback")), 0);
-        expect(post(elsewhere, text("from loopback")), 310000, "ip 127.0.0.1 not in whitelist");
+        expect(post(allowed, textBody("from loopback")), 0);
+        expect(post(elsewhere, textBody("from loopback")), 310000, "ip 127.0.0.1 not in whitelist");
         assertThat(robotMessages(owner, group)).extracting(m -> m.get("author").get("name").asText())
                 .containsExactly("Here");
     }
@@ -111,14 +112,13 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
 
     @Test
     void aResetTokenRetiresTheOldUrl() {
-        long id = jdbc.sql("select id from msg_robot where tenant_id = :t").param("t", tenantId(org))
-                .query(Long.class).single();
+        long id = count("select id from msg_robot where tenant_id = ?", tenantId(org));
         String fresh = local(owner.post(robots(group) + "/" + id + "/reset-token", Map.of()).json()
                 .get("webhookUrl").asText());
-        expect(post(url, text("build old")), 300005);
-        expect(post(fresh, text("build new")), 0);
+        expect(post(url, textBody("build old")), 300005);
+        expect(post(fresh, textBody("build new")), 0);
         assertThat(owner.delete(robots(group) + "/" + id).status()).isEqualTo(204);
-        expect(post(fresh, text("build gone")), 300005);
+        expect(post(fresh, textBody("build gone")), 300005);
         assertThat(robotMessages(owner, group)).extracting(m -> m.get("content").get("text").asText())
                 .containsExactly("build new");
     }
