@@ -164,6 +164,15 @@ class RobotsApiTest extends RobotApiTestSupport {
         assertThat(robotCount(org)).isZero();
     }
 
+    @Test
+    void theEndpointsAreDocumented() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+        assertThat(paths.fieldNames()).toIterable().contains(robots("{conversationId}"),
+                robots("{conversationId}") + "/{robotId}", robots("{conversationId}") + "/{robotId}/reset-token",
+                robots("{conversationId}") + "/{robotId}/reset-secret", robots("{conversationId}") + "/{robotId}/disable",
+                robots("{conversationId}") + "/{robotId}/enable");
+    }
+
     private void everyEndpointIsNotFound(Api caller, String conversationId, String one, String code) {
         List<Api.Response> responses = List.of(caller.get(robots(conversationId)),
                 caller.post(robots(conversationId), Map.of("name", "Mine", "signing", true)),

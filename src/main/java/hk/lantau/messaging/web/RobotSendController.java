@@ -4,8 +4,6 @@ import hk.lantau.messaging.RobotCall;
 import hk.lantau.messaging.RobotReply;
 import hk.lantau.messaging.RobotWebhook;
 import hk.lantau.shared.PeopleOnly;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
  * host. It answers HTTP 200 with {@code errcode}/{@code errmsg} for every outcome, as those tools
  * expect. Nobody is signed in here: the robot proves itself with its own token (and signature), so
  * no app acts on this endpoint, which is why it is marked people-only like the token endpoint.
+ * Like DingTalk's other paths it is outside our OpenAPI document; docs/robots.md describes it.
  */
 @RestController
 @PeopleOnly
-@Tag(name = "Group robots")
 class RobotSendController {
 
     /** A little over DingTalk's 20,000-byte message limit, so an oversized message is named as such. */
@@ -42,15 +42,8 @@ class RobotSendController {
         this.webhook = webhook;
     }
 
-    @RequestMapping("/robot/send")
-    @Operation(summary = "Post a message as a custom robot (DingTalk's protocol)", description = """
-            POST JSON to `/robot/send?access_token=<token>`, adding `&timestamp=<ms>&sign=<sign>` when the robot \
-            signs. Message types text, markdown, link, actionCard and feedCard, with `at` (atMobiles, atUserIds, \
-            isAtAll) and `msgUuid`. Always HTTP 200 with `errcode` 0 or one of DingTalk's codes; see docs/robots.md.""")
+    @PostMapping("/robot/send")
     ResponseEntity<RobotReply> send(HttpServletRequest request) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            return reply(new RobotReply(40035, "missing json"));
-        }
         Map<String, String> query = query(request.getQueryString());
         byte[] body;
         try (InputStream in = request.getInputStream()) {
@@ -59,6 +52,13 @@ class RobotSendController {
         boolean tooLarge = body.length >= READ_LIMIT;
         return reply(webhook.send(new RobotCall(query.get("access_token"), query.get("timestamp"), query.get("sign"),
                 request.getContentType(), body, tooLarge, request.getRemoteAddr())));
+    }
+
+    /** Other methods carry no message; DingTalk's tools still get an answer they can decode. */
+    @RequestMapping(path = "/robot/send", method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH,
+            RequestMethod.DELETE})
+    ResponseEntity<RobotReply> otherMethod() {
+        return reply(new RobotReply(40035, "missing json"));
     }
 
     @ExceptionHandler(Exception.class)
