@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** What DingTalk's SDK cannot send: wrong content types, broken JSON, floods, IP lists, repeats. */
+@ExtendWith(OutputCaptureExtension.class)
 class RobotWebhookApiTest extends RobotApiTestSupport {
 
     private Org org;
@@ -54,6 +58,26 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
         expect(call("POST", url + "x", "application/json", textBody("build from a browser"),
                 "Cookie", "LANTAU_SESSION=" + session), 300005);
         assertThat(robotMessages(owner, group)).hasSize(1);
+    }
+
+    @Test
+    void theLogNeverHoldsTokenSecretSignOrMessage(CapturedOutput output) {
+        JsonNode robot = createRobot(owner, group, Map.of("name", "Signed", "signing", true,
+                "keywords", List.of("build")));
+        String signedUrl = local(robot.get("webhookUrl").asText());
+        String secret = robot.get("secret").asText();
+        long now = clock.instant().toEpochMilli();
+        String body = textBody("build secret-plan-" + now);
+        expect(post(signed(signedUrl, secret, now), body), 0);
+        expect(post(signedUrl + "&timestamp=" + now + "&sign=wrong-sign-" + now, body), 310000);
+        expect(post(signed(signedUrl, secret, now), textBody("deploy secret-plan-" + now)), 310000);
+        expect(post(signed(signedUrl, secret, now), "{\"msgtype\":\"text\",\"text\":{\"content\":\"build "
+                + "secret-plan-" + now + "x".repeat(5000) + "\"}}"), 460101);
+        expect(post(signedUrl + "0", body), 300005);
+        String token = signedUrl.substring(signedUrl.indexOf("access_token=") + 13);
+        assertThat(output.getAll()).contains("refused with 310000 sign not match").doesNotContain(token).doesNotContain(secret)
+                .doesNotContain(sign(secret, now)).doesNotContain("wrong-sign-" + now)
+                .doesNotContain("secret-plan-" + now);
     }
 
     @Test
