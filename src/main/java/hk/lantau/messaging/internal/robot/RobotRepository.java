@@ -106,7 +106,7 @@ class RobotRepository {
     /** Sealed credentials after {@code afterId}, for resealing under a new key. */
     List<SealedCredentials> sealedAfter(long afterId, int limit) {
         return jdbc.sql("select id, token_sealed, secret_sealed from msg_robot where id > :after order by id "
-                        + "fetch first :limit rows only")
+                        + "limit :limit")
                 .param("after", afterId).param("limit", limit)
                 .query((rs, n) -> new SealedCredentials(rs.getLong("id"), rs.getString("token_sealed"),
                         rs.getString("secret_sealed")))
