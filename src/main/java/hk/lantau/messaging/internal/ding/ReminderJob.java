@@ -3,6 +3,7 @@ package hk.lantau.messaging.internal.ding;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -49,7 +50,8 @@ public class ReminderJob {
     @Scheduled(cron = "${lantau.ding.job-cron:*/15 * * * * *}")
     @SchedulerLock(name = "messaging.ding-reminders", lockAtMostFor = "PT10M")
     public void run() {
-        Instant now = clock.instant();
+        // Stored times have microseconds; a finer "now" could fall just short of a time it equals.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int released = drain(limit -> dings.dueScheduled(now, limit), due -> transactions.executeWithoutResult(tx ->
                 delivery.releaseScheduled(due, now)));
         int reminded = drain(limit -> dings.dueReminders(now, limit), due -> transactions.executeWithoutResult(tx ->
