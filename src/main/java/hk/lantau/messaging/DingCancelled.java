@@ -1,25 +1,14 @@
 package hk.lantau.messaging;
 
-import hk.lantau.shared.AuditableEvent;
 import java.util.Map;
 
 /** The sender cancelled a scheduled DING or recalled a sent one. */
 public record DingCancelled(Long tenantId, long dingId, boolean wasSent, int unconfirmedCount)
-        implements AuditableEvent {
+        implements DingAudited {
 
     @Override
     public String action() {
         return "messaging.ding.cancelled";
-    }
-
-    @Override
-    public String targetType() {
-        return "ding";
-    }
-
-    @Override
-    public String targetId() {
-        return Long.toString(dingId);
     }
 
     @Override

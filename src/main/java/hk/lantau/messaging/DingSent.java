@@ -1,6 +1,5 @@
 package hk.lantau.messaging;
 
-import hk.lantau.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Map;
 
 /** Someone sent or scheduled a DING. Names how many people and which channels; not the text. */
 public record DingSent(Long tenantId, long dingId, int recipientCount, List<String> channels, Instant sendAt,
-                       boolean scheduled) implements AuditableEvent {
+                       boolean scheduled) implements DingAudited {
 
     public DingSent {
         channels = List.copyOf(channels);
@@ -17,16 +16,6 @@ public record DingSent(Long tenantId, long dingId, int recipientCount, List<Stri
     @Override
     public String action() {
         return "messaging.ding.sent";
-    }
-
-    @Override
-    public String targetType() {
-        return "ding";
-    }
-
-    @Override
-    public String targetId() {
-        return Long.toString(dingId);
     }
 
     @Override

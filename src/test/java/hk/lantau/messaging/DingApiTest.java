@@ -288,6 +288,18 @@ class DingApiTest extends DingApiTestSupport {
         assertThat(count("select count(*) from msg_ding_attempt where ding_id = ? and step = 1", id)).isEqualTo(4);
     }
 
+    @Test
+    void theApiDocumentDescribesDings() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+        assertThat(paths.fieldNames()).toIterable().contains("/api/v1/dings", "/api/v1/dings/{id}",
+                "/api/v1/dings/{id}/confirm", "/api/v1/dings/{id}/cancel", "/api/v1/dings/{id}/recipients",
+                "/api/v1/dings/{id}/attempts", "/api/v1/dings/unconfirmed", "/api/v1/dings/settings");
+        JsonNode send = paths.get("/api/v1/dings").get("post");
+        assertThat(send.get("x-lantau-scope").asText()).isEqualTo("people-only");
+        assertThat(send.get("responses").get("400").get("description").asText())
+                .contains("messaging.ding_recipient_unknown");
+    }
+
     private void expect(Team t, Map<String, Object> body, String code, String field) {
         var response = t.senderApi().post("/api/v1/dings", body);
         assertThat(response.status()).as(response.body()).isEqualTo(400);

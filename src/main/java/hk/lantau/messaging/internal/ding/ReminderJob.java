@@ -59,7 +59,7 @@ public class ReminderJob {
         int attempts = drain(limit -> dings.pendingAttempts(now, limit), id ->
                 dings.claimAttempt(id, now, now.plus(lease)).ifPresent(sender::send));
         if (released + reminded + attempts > 0) {
-            log.info("DING job: {} scheduled released, {} reminders, {} e-mail/SMS attempts", released, reminded,
+            log.info("DING job handled {} scheduled DINGs, {} due reminders, {} e-mail/SMS attempts", released, reminded,
                     attempts);
         }
     }
