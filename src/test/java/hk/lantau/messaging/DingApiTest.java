@@ -42,6 +42,7 @@ class DingApiTest extends DingApiTestSupport {
         var confirmed = t.firstApi().post("/api/v1/dings/" + id + "/confirm", Map.of());
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         String confirmedAt = confirmed.json().get("confirmedAt").asText();
+        assertThat(confirmed.json().get("confirmedCount").asInt()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(10));
         var again = t.firstApi().post("/api/v1/dings/" + id + "/confirm", Map.of());
         assertThat(again.status()).isEqualTo(200);
@@ -104,6 +105,28 @@ class DingApiTest extends DingApiTestSupport {
         var second = t.senderApi().get("/api/v1/dings/" + id + "/recipients?confirmed=false").json().get(0);
         assertThat(second.get("remindersSent").asInt()).isEqualTo(2);
         assertThat(second.has("nextRemindAt")).isFalse();
+    }
+
+    @Test
+    void someoneSuspendedAfterTheDingWentOutIsNoLongerReminded() {
+        Team t = team();
+        long id = send(t.senderApi(), json("text", "Stock count tonight", "recipients",
+                List.of(t.first(), t.second()), "remindEveryMinutes", 1, "escalation", json("emailFrom", 1)));
+        var suspended = t.org().admin().post("/api/v1/users/" + t.second() + "/suspend", Map.of());
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(1));
+        job.run();
+        assertThat(events(t, t.first(), "ding.reminded")).hasSize(1);
+        assertThat(events(t, t.second(), "ding.reminded")).isEmpty();
+        assertThat(outcome(attempts(t.senderApi(), id), t.second(), 1, "EMAIL")).isNull();
+        var unconfirmed = t.senderApi().get("/api/v1/dings/" + id + "/recipients?confirmed=false").json();
+        assertThat(texts(unconfirmed, "userId")).containsExactlyInAnyOrder(t.first(), t.second());
+        for (JsonNode recipient : unconfirmed) {
+            boolean suspendedOne = recipient.get("userId").asText().equals(t.second());
+            assertThat(recipient.has("nextRemindAt")).isEqualTo(!suspendedOne);
+            assertThat(recipient.get("remindersSent").asInt()).isEqualTo(suspendedOne ? 0 : 1);
+        }
     }
 
     @Test

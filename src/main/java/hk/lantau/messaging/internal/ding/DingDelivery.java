@@ -35,7 +35,8 @@ class DingDelivery {
 
     /** The DING goes out now (step 0); its first reminder is scheduled one interval later. */
     void release(DingRow ding, Instant now) {
-        List<String> recipients = dings.unconfirmedUsers(ding.id());
+        List<String> recipients = dings.unconfirmedUsers(ding.id()).stream()
+                .filter(user -> active(ding.tenantId(), user)).toList();
         if (recipients.isEmpty()) {
             return;
         }
@@ -59,6 +60,11 @@ class DingDelivery {
     boolean remind(DingRepository.DueReminder due, Instant now) {
         DingRow ding = dings.find(due.tenantId(), due.dingId()).orElse(null);
         if (ding == null) {
+            return false;
+        }
+        if (!active(ding.tenantId(), due.userId())) {
+            // Someone who left or was suspended after the DING went out is not chased any further.
+            dings.stopReminder(due.dingId(), due.userId());
             return false;
         }
         int step = due.remindersSent() + 1;
@@ -98,6 +104,10 @@ class DingDelivery {
         payload.put("step", step);
         payload.put("reminders", ding.reminders());
         return payload;
+    }
+
+    private boolean active(long tenantId, String userId) {
+        return directory.findUser(tenantId, userId).filter(DirectoryUser::active).isPresent();
     }
 
     String senderName(DingRow ding) {

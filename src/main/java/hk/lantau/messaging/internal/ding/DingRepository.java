@@ -24,11 +24,13 @@ class DingRepository {
     private static final String COLUMNS = """
             d.id, d.tenant_id, d.sender_id, d.text, d.conversation_id, d.message_id, d.status, d.send_at,
             d.sent_at, d.cancelled_at, d.remind_every_minutes, d.reminders, d.email_from, d.sms_from,
-            d.recipient_count, d.created_at""";
+            d.recipient_count, d.created_at,
+            (select count(*) from msg_ding_recipient c where c.ding_id = d.id and c.confirmed_at is not null)""";
     private static final RowMapper<DingRow> DING = (rs, n) -> new DingRow(rs.getLong(1), rs.getLong(2),
             rs.getString(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6, Long.class),
             DingStatus.valueOf(rs.getString(7)), at(rs, 8), at(rs, 9), at(rs, 10), rs.getInt(11), rs.getInt(12),
-            rs.getObject(13, Integer.class), rs.getObject(14, Integer.class), rs.getInt(15), at(rs, 16));
+            rs.getObject(13, Integer.class), rs.getObject(14, Integer.class), rs.getInt(15), at(rs, 16),
+            rs.getInt(17));
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -138,6 +140,11 @@ class DingRepository {
     void stopReminders(long dingId) {
         jdbc.sql("update msg_ding_recipient set next_remind_at = null where ding_id = :ding and next_remind_at is not null")
                 .param("ding", dingId).update();
+    }
+
+    void stopReminder(long dingId, String userId) {
+        jdbc.sql("update msg_ding_recipient set next_remind_at = null where ding_id = :ding and user_id = :user")
+                .param("ding", dingId).param("user", userId).update();
     }
 
     void scheduleFirstReminder(long dingId, Instant at) {

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class DingService implements Dings {
         DingRow row = new DingRow(0, tenantId, sender, draft.text(), draft.conversationId(), draft.messageId(),
                 scheduled ? DingStatus.SCHEDULED : DingStatus.SENT, scheduled ? draft.sendAt() : now,
                 scheduled ? null : now, null, draft.remindEveryMinutes(), draft.reminders(), draft.emailFrom(),
-                draft.smsFrom(), draft.recipients().size(), now);
+                draft.smsFrom(), draft.recipients().size(), now, 0);
         long id = dings.insert(row);
         dings.insertRecipients(tenantId, id, draft.recipients());
         DingRow stored = dings.find(tenantId, id).orElseThrow();
@@ -93,7 +94,7 @@ class DingService implements Dings {
         long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : parseCursor(cursor);
         int size = Math.max(1, Math.min(limit, 100));
         List<DingRow> rows = dings.sentBy(tenantId, me, before, size + 1);
-        List<DingView> items = rows.stream().limit(size).map(row -> view(row, null)).toList();
+        List<DingView> items = views(rows.stream().limit(size).toList(), null);
         String next = rows.size() > size ? Long.toString(rows.get(size - 1).id()) : null;
         return new CursorPage<>(items, next);
     }
@@ -102,7 +103,7 @@ class DingService implements Dings {
     @Transactional(readOnly = true)
     public List<DingView> unconfirmed(long tenantId) {
         String me = person();
-        return dings.unconfirmedFor(tenantId, me, UNCONFIRMED_LIMIT).stream().map(row -> view(row, me)).toList();
+        return views(dings.unconfirmedFor(tenantId, me, UNCONFIRMED_LIMIT), me);
     }
 
     @Override
@@ -146,7 +147,7 @@ class DingService implements Dings {
             // The sender watches confirmations arrive; the person's other devices drop their banner.
             events.append(tenantId, List.of(ding.senderId(), me), DingDelivery.CONFIRMED, payload);
         }
-        return view(ding, me);
+        return view(dings.find(tenantId, ding.id()).orElseThrow(), me);
     }
 
     @Override
@@ -206,12 +207,23 @@ class DingService implements Dings {
         return dings.find(tenantId, dingId).filter(d -> d.senderId().equals(me)).orElseThrow(DingService::notFound);
     }
 
+    /** Views of several DINGs, looking each sender's name up once. */
+    private List<DingView> views(List<DingRow> rows, String viewer) {
+        Map<String, String> names = new HashMap<>();
+        return rows.stream().map(d -> view(d, viewer,
+                names.computeIfAbsent(d.senderId(), id -> name(d.tenantId(), id)))).toList();
+    }
+
     private DingView view(DingRow d, String viewer) {
+        return view(d, viewer, name(d.tenantId(), d.senderId()));
+    }
+
+    private DingView view(DingRow d, String viewer, String senderName) {
         Instant confirmedAt = viewer == null || viewer.equals(d.senderId()) ? null
                 : dings.recipient(d.id(), viewer).map(RecipientRow::confirmedAt).orElse(null);
-        return new DingView(d.id(), d.senderId(), delivery.senderName(d), d.text(), d.conversationId(), d.messageId(),
+        return new DingView(d.id(), d.senderId(), senderName, d.text(), d.conversationId(), d.messageId(),
                 d.status(), d.sendAt(), d.sentAt(), d.cancelledAt(), d.remindEveryMinutes(), d.reminders(),
-                d.emailFrom(), d.smsFrom(), d.recipientCount(), dings.confirmedCount(d.id()), d.createdAt(),
+                d.emailFrom(), d.smsFrom(), d.recipientCount(), d.confirmedCount(), d.createdAt(),
                 confirmedAt);
     }
 
