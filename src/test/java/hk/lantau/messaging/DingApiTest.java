@@ -279,7 +279,25 @@ class DingApiTest extends DingApiTestSupport {
                 "messaging.ding_channel_not_allowed", "escalation.smsFrom");
         var sent = t.senderApi().post("/api/v1/dings", json("text", "x", "recipients", List.of(t.first())));
         assertThat(sent.json().get("emailFrom").asInt()).isEqualTo(2);
+        Org other = newOrganisation();
+        assertThat(other.admin().get("/api/v1/dings/settings").json().get("smsAllowed").asBoolean()).isTrue();
         assertThat(sent.json().has("smsFrom")).isFalse();
+    }
+
+    @Test
+    void theSenderPagesThroughTheirDingsNewestFirst() {
+        Team t = team();
+        long first = send(t.senderApi(), json("text", "One", "recipients", List.of(t.first())));
+        send(t.senderApi(), json("text", "Two", "recipients", List.of(t.first())));
+        send(t.senderApi(), json("text", "Three", "recipients", List.of(t.second())));
+        var page = t.senderApi().get("/api/v1/dings/sent?limit=2").json();
+        assertThat(page.get("items").findValuesAsText("text")).containsExactly("Three", "Two");
+        var next = t.senderApi().get("/api/v1/dings/sent?limit=2&cursor=" + page.get("nextCursor").asText()).json();
+        assertThat(next.get("items").get(0).get("id").asLong()).isEqualTo(first);
+        assertThat(next.has("nextCursor")).isFalse();
+        assertThat(t.senderApi().get("/api/v1/dings/sent?cursor=abc").code()).isEqualTo("messaging.cursor_invalid");
+        var banner = t.firstApi().get("/api/v1/dings/unconfirmed").json();
+        assertThat(banner.findValuesAsText("text")).containsExactly("Two", "One");
     }
 
     @Test
