@@ -14,6 +14,7 @@ import hk.lantau.messaging.Dings;
 import hk.lantau.messaging.NewDing;
 import hk.lantau.messaging.UserEvents;
 import hk.lantau.shared.Actor;
+import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.CursorPage;
 import hk.lantau.shared.LantauException;
@@ -245,7 +246,7 @@ class DingService implements Dings {
     /** DINGs are between people: apps and the system have no inbox. */
     private static String person() {
         Actor actor = CurrentActor.get();
-        return Optional.ofNullable(actor.userId()).filter(id -> actor.kind() == hk.lantau.shared.ActorKind.USER)
+        return Optional.ofNullable(actor.userId()).filter(id -> actor.kind() == ActorKind.USER)
                 .orElseThrow(() -> LantauException.forbidden("messaging.people_only", "Only people send DINGs."));
     }
 
