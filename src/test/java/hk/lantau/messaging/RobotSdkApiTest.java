@@ -141,6 +141,8 @@ class RobotSdkApiTest extends RobotApiTestSupport {
         assertThat(feedContent.get("kind").asText()).isEqualTo("feedCard");
         assertThat(feedContent.get("links")).extracting(f -> f.get("messageUrl").asText())
                 .containsExactly("https://example.hk/notes", "https://example.hk/changelog");
+        assertThat(robotEvents()).extracting(e -> e.get("id").asLong())
+                .containsExactlyElementsOf(received.stream().map(m -> m.get("id").asLong()).toList());
     }
 
     @Test
@@ -174,6 +176,13 @@ class RobotSdkApiTest extends RobotApiTestSupport {
         assertThat(owner.delete("/api/v1/conversations/" + group).status()).isEqualTo(200);
         refused(send(ciUrl, textRequest("build #15 passed")), 400013, "group is dismissed");
         assertThat(robotMessages(reader, group)).hasSize(2);
+        assertThat(robotEvents()).hasSize(2);
+    }
+
+    /** The robot messages on the reader's event stream: what their clients were sent live. */
+    private List<JsonNode> robotEvents() {
+        return streamed(org, new Person(readerId, "Reader", reader), "message.created").stream()
+                .filter(e -> e.path("author").path("kind").asText().equals("ROBOT")).toList();
     }
 
     private String signedUrl() {
