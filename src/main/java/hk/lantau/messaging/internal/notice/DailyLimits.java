@@ -21,10 +21,10 @@ class DailyLimits {
     static final int DUPLICATE = 143106;
     private static final Duration DAY = Duration.ofHours(24);
 
-    private final RecipientRepository recipients;
+    private final NoticeRecipientRepository recipients;
     private final NotificationSettings settings;
 
-    DailyLimits(RecipientRepository recipients, NotificationSettings settings) {
+    DailyLimits(NoticeRecipientRepository recipients, NotificationSettings settings) {
         this.recipients = recipients;
         this.settings = settings;
     }

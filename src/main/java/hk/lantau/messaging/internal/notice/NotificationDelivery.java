@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionOperations;
 class NotificationDelivery {
 
     private final String node = Tokens.randomHex(8);
-    private final TaskRepository tasks;
-    private final RecipientRepository recipients;
+    private final NoticeTaskRepository tasks;
+    private final NoticeRecipientRepository recipients;
     private final Audiences audiences;
     private final UserEvents events;
     private final DailyLimits limits;
@@ -38,7 +38,7 @@ class NotificationDelivery {
     private final TransactionOperations tx;
     private final Clock clock;
 
-    NotificationDelivery(TaskRepository tasks, RecipientRepository recipients, Audiences audiences, UserEvents events,
+    NotificationDelivery(NoticeTaskRepository tasks, NoticeRecipientRepository recipients, Audiences audiences, UserEvents events,
                          DailyLimits limits, ContentCodec codec, NotificationSettings settings,
                          TransactionOperations tx, Clock clock) {
         this.tasks = tasks;
@@ -123,9 +123,9 @@ class NotificationDelivery {
         }
         Map<String, Integer> forbidden = limits.forbidden(task, valid, now);
         List<String> deliver = valid.stream().filter(u -> !forbidden.containsKey(u)).toList();
-        recipients.insert(task.tenantId(), id, invalid, RecipientRepository.INVALID, Map.of(), now);
-        recipients.insert(task.tenantId(), id, forbidden.keySet(), RecipientRepository.FORBIDDEN, forbidden, now);
-        recipients.insert(task.tenantId(), id, deliver, RecipientRepository.DELIVERED, Map.of(), now);
+        recipients.insert(task.tenantId(), id, invalid, NoticeRecipientRepository.INVALID, Map.of(), now);
+        recipients.insert(task.tenantId(), id, forbidden.keySet(), NoticeRecipientRepository.FORBIDDEN, forbidden, now);
+        recipients.insert(task.tenantId(), id, deliver, NoticeRecipientRepository.DELIVERED, Map.of(), now);
         if (!deliver.isEmpty()) {
             events.append(task.tenantId(), deliver, "notification.created",
                     new NotificationView(id, task.sender(), codec.read(task.content()), now, null));

@@ -41,20 +41,20 @@ class NotificationService implements WorkNotifications {
 
     private static final int RECALL_CHUNK = 5000;
 
-    private final TaskRepository tasks;
-    private final RecipientRepository recipients;
-    private final InboxRepository inbox;
+    private final NoticeTaskRepository tasks;
+    private final NoticeRecipientRepository recipients;
+    private final NoticeInboxRepository inbox;
     private final Audiences audiences;
     private final UserEvents events;
     private final ContentCodec codec;
     private final NotificationSettings settings;
     private final ApplicationEventPublisher publisher;
-    private final DeliveryWakeup wakeup;
+    private final NotificationWakeup wakeup;
     private final Clock clock;
 
-    NotificationService(TaskRepository tasks, RecipientRepository recipients, InboxRepository inbox,
+    NotificationService(NoticeTaskRepository tasks, NoticeRecipientRepository recipients, NoticeInboxRepository inbox,
                         Audiences audiences, UserEvents events, ContentCodec codec, NotificationSettings settings,
-                        ApplicationEventPublisher publisher, DeliveryWakeup wakeup, Clock clock) {
+                        ApplicationEventPublisher publisher, NotificationWakeup wakeup, Clock clock) {
         this.tasks = tasks;
         this.recipients = recipients;
         this.inbox = inbox;
@@ -150,9 +150,9 @@ class NotificationService implements WorkNotifications {
     public NotificationInbox inbox(long tenantId, String cursor, int limit) {
         String userId = person();
         Long before = Cursor.decodeId(cursor);
-        List<InboxRepository.Received> found = inbox.page(tenantId, userId, before, limit + 1);
+        List<NoticeInboxRepository.Received> found = inbox.page(tenantId, userId, before, limit + 1);
         List<NotificationView> items = new ArrayList<>();
-        for (InboxRepository.Received r : found.subList(0, Math.min(limit, found.size()))) {
+        for (NoticeInboxRepository.Received r : found.subList(0, Math.min(limit, found.size()))) {
             items.add(view(r));
         }
         String next = found.size() > limit ? Cursor.encode(String.valueOf(items.get(limit - 1).id())) : null;
@@ -254,7 +254,7 @@ class NotificationService implements WorkNotifications {
         return new SendProgress(SendProgress.RUNNING, Math.min(99, task.processed() * 100 / task.estimated()));
     }
 
-    private NotificationView view(InboxRepository.Received r) {
+    private NotificationView view(NoticeInboxRepository.Received r) {
         return new NotificationView(r.id(), r.sender(), codec.read(r.content()), r.sentAt(), r.readAt());
     }
 

@@ -22,14 +22,14 @@ class SystemNoticeService implements SystemNotices {
 
     static final MessageAuthor LANTAU = new MessageAuthor(MessageAuthor.Kind.SYSTEM, "lantau", "Lantau");
 
-    private final TaskRepository tasks;
-    private final RecipientRepository recipients;
+    private final NoticeTaskRepository tasks;
+    private final NoticeRecipientRepository recipients;
     private final Audiences audiences;
     private final UserEvents events;
     private final ContentCodec codec;
     private final Clock clock;
 
-    SystemNoticeService(TaskRepository tasks, RecipientRepository recipients, Audiences audiences, UserEvents events,
+    SystemNoticeService(NoticeTaskRepository tasks, NoticeRecipientRepository recipients, Audiences audiences, UserEvents events,
                         ContentCodec codec, Clock clock) {
         this.tasks = tasks;
         this.recipients = recipients;
@@ -54,7 +54,7 @@ class SystemNoticeService implements SystemNotices {
         long id = tasks.insert(tenantId, LANTAU, json, ContentCodec.hash(LANTAU, json), false, reached.size(),
                 List.of(), List.of(), SendProgress.DONE, now);
         tasks.finish(id, now);
-        recipients.insert(tenantId, id, reached, RecipientRepository.DELIVERED, Map.of(), now);
+        recipients.insert(tenantId, id, reached, NoticeRecipientRepository.DELIVERED, Map.of(), now);
         events.append(tenantId, reached, "notification.created", new NotificationView(id, LANTAU, content, now, null));
         return reached;
     }

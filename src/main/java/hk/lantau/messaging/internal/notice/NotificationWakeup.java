@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * for the next poll. One thread: a wake-up while the job runs only queues one more run.
  */
 @Component
-class DeliveryWakeup implements DisposableBean {
+class NotificationWakeup implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryWakeup.class);
+    private static final Logger log = LoggerFactory.getLogger(NotificationWakeup.class);
 
     private final ObjectProvider<NotificationDelivery> delivery;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
@@ -29,7 +29,7 @@ class DeliveryWakeup implements DisposableBean {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    DeliveryWakeup(ObjectProvider<NotificationDelivery> delivery) {
+    NotificationWakeup(ObjectProvider<NotificationDelivery> delivery) {
         this.delivery = delivery;
     }
 

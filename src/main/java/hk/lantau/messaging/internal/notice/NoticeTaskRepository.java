@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code msg_notice_task} and {@code msg_notice_target} rows. */
 @Repository
-class TaskRepository {
+class NoticeTaskRepository {
 
     private static final String COLUMNS = "id, tenant_id, sender_kind, sender_id, sender_name, content, content_hash, "
             + "to_all, user_count, department_ids, invalid_department_ids, status, estimated, processed, "
@@ -24,7 +24,7 @@ class TaskRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    TaskRepository(JdbcClient jdbc, JdbcTemplate template) {
+    NoticeTaskRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
     }
@@ -54,19 +54,19 @@ class TaskRepository {
 
     Optional<TaskRow> find(long tenantId, long taskId) {
         return jdbc.sql("select " + COLUMNS + " from msg_notice_task where tenant_id = :tenant and id = :id")
-                .param("tenant", tenantId).param("id", taskId).query(TaskRepository::map).optional();
+                .param("tenant", tenantId).param("id", taskId).query(NoticeTaskRepository::map).optional();
     }
 
     /** Locks the task for a change; serialises a recall with a batch of the delivery job. */
     Optional<TaskRow> lock(long tenantId, long taskId) {
         return jdbc.sql("select " + COLUMNS + " from msg_notice_task where tenant_id = :tenant and id = :id for update")
-                .param("tenant", tenantId).param("id", taskId).query(TaskRepository::map).optional();
+                .param("tenant", tenantId).param("id", taskId).query(NoticeTaskRepository::map).optional();
     }
 
     /** Locks the task while {@code owner} still holds its lease. */
     Optional<TaskRow> lockLeased(long taskId, String owner) {
         return jdbc.sql("select " + COLUMNS + " from msg_notice_task where id = :id and lease_owner = :owner for update")
-                .param("id", taskId).param("owner", owner).query(TaskRepository::map).optional();
+                .param("id", taskId).param("owner", owner).query(NoticeTaskRepository::map).optional();
     }
 
     /** Tasks not done whose lease is free, oldest first. */

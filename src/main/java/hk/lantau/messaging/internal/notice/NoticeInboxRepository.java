@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** A person's received notifications that were not recalled, newest first. */
 @Repository
-class InboxRepository {
+class NoticeInboxRepository {
 
     private static final String RECEIVED = """
             select t.id, t.sender_kind, t.sender_id, t.sender_name, t.content, r.created_at, r.read_at
@@ -21,7 +21,7 @@ class InboxRepository {
 
     private final JdbcClient jdbc;
 
-    InboxRepository(JdbcClient jdbc) {
+    NoticeInboxRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code msg_notice_recipient} rows: what each task did for each person, and what they read. */
 @Repository
-class RecipientRepository {
+class NoticeRecipientRepository {
 
     static final int DELIVERED = 1;
     static final int INVALID = 2;
@@ -25,7 +25,7 @@ class RecipientRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    RecipientRepository(JdbcClient jdbc, JdbcTemplate template) {
+    NoticeRecipientRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
     }
