@@ -1,13 +1,12 @@
 package hk.lantau.messaging;
 
-import hk.lantau.shared.AuditableEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** An app or person sent a work notification; the audit record summarises the audience, never the text. */
 public record NotificationSent(Long tenantId, long taskId, String kind, int userIds, List<Long> departmentIds,
-                               boolean everyone) implements AuditableEvent {
+                               boolean everyone) implements NotificationAudited {
 
     public NotificationSent {
         departmentIds = List.copyOf(departmentIds);
@@ -16,16 +15,6 @@ public record NotificationSent(Long tenantId, long taskId, String kind, int user
     @Override
     public String action() {
         return "messaging.notification.sent";
-    }
-
-    @Override
-    public String targetType() {
-        return "notification";
-    }
-
-    @Override
-    public String targetId() {
-        return String.valueOf(taskId);
     }
 
     @Override
