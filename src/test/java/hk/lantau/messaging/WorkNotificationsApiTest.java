@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import hk.lantau.support.Api;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /** Apps and people send work notifications; recipients read them; senders follow progress and recall. */
 class WorkNotificationsApiTest extends NotificationApiTestSupport {
@@ -189,6 +192,10 @@ class WorkNotificationsApiTest extends NotificationApiTestSupport {
                 400, "messaging.notification_kind_unsupported");
         assertRefused(app, json("content", text("Hi"), "audience", json("userIds", List.of(""))), 400,
                 "messaging.notification_audience_invalid");
+        assertRefused(app, json("content", text("Hi"), "audience", json("userIds", Arrays.asList(mei, null))),
+                400, "messaging.notification_audience_invalid");
+        assertRefused(app, json("content", text("Hi"), "audience", json("departmentIds",
+                Arrays.asList(1, null))), 400, "messaging.notification_audience_invalid");
         assertThat(tasksOf(org)).isEqualTo(before);
 
         var bad = app.get("/api/v1/notifications/1/recipients?state=everybody");
@@ -241,30 +248,24 @@ class WorkNotificationsApiTest extends NotificationApiTestSupport {
         assertThat(response.code()).as(response.body()).isEqualTo(code);
     }
 
-    /** Records that the person received {@code count} notifications from other senders just now. */
+    /** Records that the person received {@code count} notifications from another app just now. */
     private void seedReceived(Org org, String userId, int count) {
         long tenant = tenantId(org);
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
         for (int i = 0; i < count; i++) {
-            long task = jdbc.sql("""
+            var key = new GeneratedKeyHolder();
+            jdbc.sql("""
                             insert into msg_notice_task (tenant_id, sender_kind, sender_id, sender_name, content,
                                                          content_hash, to_all, user_count, department_ids,
                                                          invalid_department_ids, status, created_at)
                             values (:t, 'APP', 'dingseed', 'Seed', '{"kind":"text","text":"x"}', :h, false, 1, '', '',
                                     2, :now)""")
-                    .param("t", tenant).param("h", "seed" + i).param("now", clock.instant().atOffset(
-                            java.time.ZoneOffset.UTC))
-                    .update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id") == 1 ? lastTask(tenant)
-                    : -1;
+                    .param("t", tenant).param("h", "seed" + i).param("now", now).update(key, "id");
             jdbc.sql("""
                             insert into msg_notice_recipient (tenant_id, task_id, user_id, outcome, created_at)
                             values (:t, :task, :u, 1, :now)""")
-                    .param("t", tenant).param("task", task).param("u", userId)
-                    .param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC)).update();
+                    .param("t", tenant).param("task", key.getKeyAs(Number.class).longValue()).param("u", userId)
+                    .param("now", now).update();
         }
-    }
-
-    private long lastTask(long tenant) {
-        return jdbc.sql("select max(id) from msg_notice_task where tenant_id = :t").param("t", tenant)
-                .query(Long.class).single();
     }
 }
