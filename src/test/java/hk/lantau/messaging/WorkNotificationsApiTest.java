@@ -69,7 +69,7 @@ class WorkNotificationsApiTest extends NotificationApiTestSupport {
         String outsider = createUser(org.admin(), "Finance Clerk", other);
 
         long id = send(org.admin(), text("Quarterly targets are out."),
-                json("departmentIds", List.of(sales, 987654)));
+                json("departmentIds", List.of(sales, 987654), "userIds", List.of(head)));
         JsonNode task = awaitDone(org.admin(), id);
         assertThat(task.get("delivered").asInt()).isEqualTo(3);
         assertThat(task.get("invalidDepartmentIds")).extracting(JsonNode::asLong).containsExactly(987654L);
@@ -122,6 +122,25 @@ class WorkNotificationsApiTest extends NotificationApiTestSupport {
         app.post("/api/v1/notifications/" + id + "/recall", Map.of());
         assertThat(auditCount(org, "messaging.notification.recalled")).isEqualTo(1);
         assertThat(streamTypes(org, mei)).hasSize(2);
+    }
+
+    @Test
+    void aNotificationRecalledWhileItIsDeliveredStopsAndReachesNobodyAfterwards() {
+        Org org = newOrganisation();
+        String ken = createUser(org.admin(), "Early Ken");
+        Api app = app(org, "notification.send");
+        long id = send(app, text("Sent too soon"), toUsers(ken));
+
+        var recalled = app.post("/api/v1/notifications/" + id + "/recall", Map.of());
+        assertThat(recalled.status()).as(recalled.body()).isEqualTo(200);
+        assertThat(recalled.json().get("progress").get("status").asInt()).isEqualTo(2);
+        assertThat(recalled.json().get("recalledAt").asText()).isNotEmpty();
+        assertThat(inbox(signInAs(org, ken))).isEmpty();
+        // Whether the job reached Ken before the recall or not, his stream ends with the recall or is empty.
+        List<String> events = streamTypes(org, ken);
+        assertThat(events).isIn(List.of(), List.of("notification.created", "notification.recalled"));
+        assertThat(app.get("/api/v1/notifications/" + id).json().get("progress").get("status").asInt())
+                .isEqualTo(2);
     }
 
     @Test
