@@ -44,6 +44,7 @@ class WorkNotificationsApiTest extends NotificationApiTestSupport {
         assertThat(list.get("unread").asInt()).isEqualTo(1);
         assertThat(list.get("items").get(0).get("content").get("title").asText()).isEqualTo("Fire drill");
         assertThat(list.get("items").get(0).has("readAt")).isFalse();
+        assertThat(list.get("items").get(0).get("html").asText()).isEqualTo("<p>At <strong>10:00</strong> tomorrow.</p>");
         var read = meiSession.post("/api/v1/me/notifications/" + id + "/read", Map.of());
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().get("readAt").asText()).isNotEmpty();
@@ -96,6 +97,14 @@ class WorkNotificationsApiTest extends NotificationApiTestSupport {
         assertThat(task.get("everyone").asBoolean()).isTrue();
         assertThat(recipients(app, id, "unread")).containsExactlyInAnyOrder(org.adminUserId(), a, b);
         assertThat(streamTypes(elsewhere, elsewhere.adminUserId())).isEmpty();
+
+        long unsafe = send(app, json("kind", "markdown", "title", "Links", "text",
+                "[click](javascript:alert(1)) <script>alert(2)</script> <img src=x onerror=alert(3)>"),
+                json("everyone", true));
+        awaitDone(app, unsafe);
+        String html = signInAs(org, a).get("/api/v1/me/notifications").json().get("items").get(0).get("html").asText();
+        assertThat(html).startsWith("<p>").doesNotContain("<script", "javascript:", "<img", "href")
+                .contains("&lt;script&gt;");
     }
 
     @Test

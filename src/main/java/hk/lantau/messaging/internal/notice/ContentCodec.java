@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.lantau.messaging.MessageAuthor;
 import hk.lantau.messaging.MessageContent;
+import hk.lantau.messaging.NotificationView;
+import hk.lantau.messaging.internal.chat.SafeHtml;
 import hk.lantau.shared.Tokens;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** Content to and from its stored JSON, and the hash that finds the same content sent again. */
+/** Content to and from its stored JSON, how recipients see it, and the hash that finds the same content again. */
 @Component
 class ContentCodec {
 
@@ -32,6 +35,12 @@ class ContentCodec {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A notification as its recipient sees it, with the safe rendering of its markdown. */
+    static NotificationView view(long id, MessageAuthor sender, MessageContent content, Instant sentAt,
+                                 Instant readAt) {
+        return new NotificationView(id, sender, content, SafeHtml.of(content), sentAt, readAt);
     }
 
     /** The same content from the same sender hashes the same. */

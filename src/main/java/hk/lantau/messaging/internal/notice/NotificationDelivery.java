@@ -2,7 +2,6 @@ package hk.lantau.messaging.internal.notice;
 
 import hk.lantau.directory.Audiences;
 import hk.lantau.directory.UserStatus;
-import hk.lantau.messaging.NotificationView;
 import hk.lantau.messaging.SendProgress;
 import hk.lantau.messaging.UserEvents;
 import hk.lantau.shared.Tokens;
@@ -128,7 +127,7 @@ class NotificationDelivery {
         recipients.insert(task.tenantId(), id, deliver, NoticeRecipientRepository.DELIVERED, Map.of(), now);
         if (!deliver.isEmpty()) {
             events.append(task.tenantId(), deliver, "notification.created",
-                    new NotificationView(id, task.sender(), codec.read(task.content()), now, null));
+                    ContentCodec.view(id, task.sender(), codec.read(task.content()), now, null));
         }
         tasks.advance(id, candidates.get(candidates.size() - 1), candidates.size(), now.plus(settings.lease()));
         return true;

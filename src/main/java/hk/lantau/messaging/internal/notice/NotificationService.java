@@ -255,7 +255,7 @@ class NotificationService implements WorkNotifications {
     }
 
     private NotificationView view(NoticeInboxRepository.Received r) {
-        return new NotificationView(r.id(), r.sender(), codec.read(r.content()), r.sentAt(), r.readAt());
+        return ContentCodec.view(r.id(), r.sender(), codec.read(r.content()), r.sentAt(), r.readAt());
     }
 
     static LantauException notFound() {

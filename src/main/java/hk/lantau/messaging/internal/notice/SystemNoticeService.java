@@ -4,7 +4,6 @@ import hk.lantau.directory.Audiences;
 import hk.lantau.directory.UserStatus;
 import hk.lantau.messaging.MessageAuthor;
 import hk.lantau.messaging.MessageContent;
-import hk.lantau.messaging.NotificationView;
 import hk.lantau.messaging.SendProgress;
 import hk.lantau.messaging.SystemNotices;
 import hk.lantau.messaging.UserEvents;
@@ -55,7 +54,7 @@ class SystemNoticeService implements SystemNotices {
                 List.of(), List.of(), SendProgress.DONE, now);
         tasks.finish(id, now);
         recipients.insert(tenantId, id, reached, NoticeRecipientRepository.DELIVERED, Map.of(), now);
-        events.append(tenantId, reached, "notification.created", new NotificationView(id, LANTAU, content, now, null));
+        events.append(tenantId, reached, "notification.created", ContentCodec.view(id, LANTAU, content, now, null));
         return reached;
     }
 }
