@@ -1,7 +1,9 @@
 package hk.lantau.messaging.internal.chat;
 
 import hk.lantau.LantauApplication;
+import hk.lantau.messaging.Chat;
 import hk.lantau.messaging.ConversationKind;
+import hk.lantau.messaging.MessageAuthor;
 import hk.lantau.messaging.Conversations;
 import hk.lantau.messaging.MemberRole;
 import hk.lantau.messaging.MessageContent;
@@ -79,9 +81,13 @@ public final class ChatBench {
         private final Messages messages;
         private final Conversations people;
         private final Clock clock;
+        private final hk.lantau.messaging.UserEvents events;
         private long tenantId;
 
+        private final ConfigurableApplicationContext app;
+
         Run(ConfigurableApplicationContext app) {
+            this.app = app;
             jdbc = app.getBean(JdbcClient.class);
             template = app.getBean(JdbcTemplate.class);
             tx = app.getBean(TransactionTemplate.class);
@@ -89,6 +95,7 @@ public final class ChatBench {
             messages = app.getBean(Messages.class);
             people = app.getBean(Conversations.class);
             clock = app.getBean(Clock.class);
+            events = app.getBean(hk.lantau.messaging.UserEvents.class);
         }
 
         void go(int sends, int groupSends, int reads) {
@@ -103,6 +110,22 @@ public final class ChatBench {
             double direct2 = time("send, direct chat (2 members)", sends, i -> send(direct));
             double base = time("baseline: insert the same message row", sends, i -> plainInsert(direct, -100_000 - i));
             System.out.printf("  ratio send/baseline (median): %.1f%n", direct2 / base);
+            if (Boolean.getBoolean("bench.parts")) {
+                Chat chat = app.getBean(Chat.class);
+                time("part: Chat.post as a robot", sends, i -> chat.post(tenantId, direct, new MessageAuthor(
+                        MessageAuthor.Kind.ROBOT, "r1", "Robot"), new MessageContent.Text("x"), Mentions.NONE, null));
+                time("part: lock + member + memberIds", sends, i -> tx.executeWithoutResult(status -> {
+                    conversations.lock(tenantId, direct);
+                    conversations.member(tenantId, direct, user(0));
+                    conversations.memberIds(tenantId, direct);
+                }));
+                time("part: nextSeq", sends, i -> tx.executeWithoutResult(status ->
+                        conversations.nextSeq(tenantId, direct, clock.instant())));
+            }
+            List<String> pair = List.of(user(0), user(1));
+            double stream = time("of which: stream event to 2 people", sends, i -> tx.executeWithoutResult(status ->
+                    events.append(tenantId, pair, "bench.event", java.util.Map.of("conversationId", direct, "seq", i))));
+            System.out.printf("  ratio stream event/baseline (median): %.1f%n", stream / base);
             double big = time("send, group of " + GROUP, groupSends, i -> send(group));
             System.out.printf("  ratio group send/baseline (median): %.1f%n", big / base);
 
