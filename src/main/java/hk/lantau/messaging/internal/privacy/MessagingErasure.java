@@ -49,7 +49,8 @@ class MessagingErasure {
     int anonymiseDirectMemberships(long tenantId, String userId) {
         return statement("""
                 update msg_member set name = :erased, read_at = null, mention_seq = 0
-                 where tenant_id = :tenant and user_id = :user and conversation_id in
+                 where tenant_id = :tenant and user_id = :user and (name <> :erased or read_at is not null)
+                   and conversation_id in
                        (select id from msg_conversation where tenant_id = :tenant and kind = 'DIRECT')""",
                 tenantId, userId).param("erased", ERASED_NAME).update();
     }
