@@ -7,7 +7,6 @@ import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorScope;
 import hk.lantau.shared.PersonalDataContributor;
 import hk.lantau.support.Api;
-import hk.lantau.support.Polling;
 import hk.lantau.support.TestDatabase;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ class MessagingPersonalDataApiTest extends MessagingApiTestSupport {
         var robot = amy.api().post("/api/v1/conversations/" + group + "/robots", Map.of("name", "Payroll bot",
                 "keywords", List.of("payroll")));
         assertThat(robot.status()).as(robot.body()).isEqualTo(201);
-        long notification = notify(org.admin(), "Office closed on Friday", amy, ben);
+        long notification = sendNotification(org.admin(), "Office closed on Friday", amy, ben);
         assertThat(amy.api().post("/api/v1/me/notifications/" + notification + "/read", Map.of()).status())
                 .isEqualTo(200);
         return new World(org, amy, ben, group, direct, amyMessage, mention.get("id").asLong(), dingToBen, dingToAmy,
@@ -242,23 +241,6 @@ class MessagingPersonalDataApiTest extends MessagingApiTestSupport {
         createUser(org.admin(), json("userId", userId, "name", name, "email", email, "mobile", newMobile(),
                 "departmentIds", List.of(1L)));
         return new Person(userId, name, email, signInAs(org, userId));
-    }
-
-    private long ding(Person from, String text, Person to) {
-        var sent = from.api().post("/api/v1/dings", json("text", text, "recipients", List.of(to.userId())));
-        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-        return sent.json().get("id").asLong();
-    }
-
-    /** Sends a work notification and waits for the background job to deliver it. */
-    private static long notify(Api sender, String text, Person... to) {
-        var sent = sender.post("/api/v1/notifications", json("content", text(text), "audience",
-                json("userIds", java.util.Arrays.stream(to).map(Person::userId).toList())));
-        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-        long id = sent.json().get("id").asLong();
-        Polling.until("notification " + id + " delivered",
-                () -> sender.get("/api/v1/notifications/" + id).json().get("progress").get("status").asInt() == 2);
-        return id;
     }
 
     private long streamRows(Org org, Person person) {

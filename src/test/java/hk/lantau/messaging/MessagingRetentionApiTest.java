@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hk.lantau.messaging.internal.privacy.RetentionJob;
 import hk.lantau.support.Api;
-import hk.lantau.support.Polling;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,14 @@ class MessagingRetentionApiTest extends MessagingApiTestSupport {
         long oldDing = ding(sender, "Fire drill at three", reader);
         confirm(reader.api(), oldDing);
         long lateConfirmed = ding(sender, "Sign the lease", reader);
-        long oldNotice = notify(org.admin(), "Office closed on Friday", reader);
+        long oldNotice = sendNotification(org.admin(), "Office closed on Friday", reader);
         long messageRows = count("select count(*) from msg_message where tenant_id = ?", tenant);
 
         clock.advance(Duration.ofDays(100));
         Person readerLater = again(reader);
         confirm(readerLater.api(), lateConfirmed);
         Api admin = signInAgain(org.adminEmail());
-        long recentNotice = notify(admin, "New parking rules", readerLater);
+        long recentNotice = sendNotification(admin, "New parking rules", readerLater);
         long recentDing = ding(again(sender), "Quarter end tonight", readerLater);
         confirm(readerLater.api(), recentDing);
 
@@ -70,23 +69,7 @@ class MessagingRetentionApiTest extends MessagingApiTestSupport {
         return jdbc.sql(sql).params(tenant).query(Long.class).list();
     }
 
-    private static long ding(Person from, String text, Person to) {
-        var sent = from.api().post("/api/v1/dings", json("text", text, "recipients", List.of(to.userId())));
-        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-        return sent.json().get("id").asLong();
-    }
-
     private static void confirm(Api recipient, long dingId) {
         assertThat(recipient.post("/api/v1/dings/" + dingId + "/confirm", Map.of()).status()).isEqualTo(200);
-    }
-
-    private static long notify(Api sender, String text, Person to) {
-        var sent = sender.post("/api/v1/notifications", json("content", text(text), "audience",
-                json("userIds", List.of(to.userId()))));
-        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-        long id = sent.json().get("id").asLong();
-        Polling.until("notification " + id + " delivered",
-                () -> sender.get("/api/v1/notifications/" + id).json().get("progress").get("status").asInt() == 2);
-        return id;
     }
 }
