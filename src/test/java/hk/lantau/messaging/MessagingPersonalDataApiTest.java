@@ -8,6 +8,7 @@ import hk.lantau.shared.ActorScope;
 import hk.lantau.shared.PersonalDataContributor;
 import hk.lantau.support.Api;
 import hk.lantau.support.TestDatabase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,10 @@ class MessagingPersonalDataApiTest extends MessagingApiTestSupport {
     void erasureEmptiesTheirMessagesEndsMembershipsAndLeavesOthersAlone() {
         World w = world(newOrganisation(), null);
         World elsewhere = world(newOrganisation(), w.amy().userId());
+        var later = w.amy().api().post("/api/v1/dings", json("text", "Stocktake next week", "recipients",
+                List.of(w.ben().userId()), "sendAt", clock.instant().plus(Duration.ofDays(2)).toString()));
+        assertThat(later.status()).as(later.body()).isEqualTo(201);
+        long scheduled = later.json().get("id").asLong();
         long amyStreamRows = count("select count(*) from msg_stream_event where tenant_id = ? and user_id = ?",
                 tenantId(w.org()), w.amy().userId());
         assertThat(amyStreamRows).isPositive();
@@ -140,11 +145,11 @@ class MessagingPersonalDataApiTest extends MessagingApiTestSupport {
         assertThat(result.retained()).containsKeys("messages", "mentions", "directConversations", "dingsSent",
                 "notificationsSent", "robots");
         assertThat(result.anonymised()).isEqualTo(1);
-        // 2 messages, 1 group, 1 DING recipient row with its attempts, 1 DING emptied, 1 notification row, the
+        // 2 messages, 1 group, 1 DING recipient row with its attempts, 2 DINGs emptied, 1 notification row, the
         // stream rows and its head; leaving the group streamed her a few more events before her stream went.
-        assertThat(result.erased()).isGreaterThanOrEqualTo((int) (2 + 1 + 1 + amyAttempts + 1 + 1 + amyStreamRows + 1));
+        assertThat(result.erased()).isGreaterThanOrEqualTo((int) (2 + 1 + 1 + amyAttempts + 2 + 1 + amyStreamRows + 1));
         assertThat(String.join("\n", auditChanges(w.org()))).contains("\"messagesEmptied\":2", "\"groupsLeft\":1",
-                "\"dingsSentEmptied\":1", "\"notificationRowsRemoved\":1");
+                "\"dingsSentEmptied\":2", "\"notificationRowsRemoved\":1");
         long tenant = tenantId(w.org());
         String amy = w.amy().userId();
 
@@ -182,6 +187,11 @@ class MessagingPersonalDataApiTest extends MessagingApiTestSupport {
         assertThat(jdbc.sql("select text from msg_ding where id = :id").param("id", w.dingToBen())
                 .query(String.class).single()).isEmpty();
         assertThat(w.ben().api().get("/api/v1/dings/" + w.dingToAmy()).json().get("recipientCount").asInt()).isZero();
+        // Nothing more goes out in her name: the scheduled DING is cancelled, reminders of the sent one stop.
+        assertThat(jdbc.sql("select status from msg_ding where id = :id").param("id", scheduled).query(String.class)
+                .single()).isEqualTo("CANCELLED");
+        assertThat(count("select count(*) from msg_ding_recipient where ding_id = ? and next_remind_at is not null",
+                w.dingToBen())).isZero();
         assertThat(count("select count(*) from msg_notice_recipient where tenant_id = ? and user_id = ?", tenant, amy))
                 .isZero();
         assertThat(count("select count(*) from msg_stream_event where tenant_id = ? and user_id = ?", tenant, amy))
@@ -195,7 +205,7 @@ class MessagingPersonalDataApiTest extends MessagingApiTestSupport {
         assertThat(count("select count(*) from msg_notice_recipient where tenant_id = ? and user_id = ?", tenant,
                 w.ben().userId())).isEqualTo(1);
         assertThat(count("select count(*) from msg_ding_recipient where tenant_id = ? and user_id = ?", tenant,
-                w.ben().userId())).isEqualTo(1);
+                w.ben().userId())).isEqualTo(2);
         assertThat(jdbc.sql("select text from msg_ding where id = :id").param("id", w.dingToAmy())
                 .query(String.class).single()).isEqualTo("Sign the payment run");
 
@@ -212,6 +222,23 @@ class MessagingPersonalDataApiTest extends MessagingApiTestSupport {
         assertThat(again.erased()).isZero();
         assertThat(again.anonymised()).isZero();
         assertThat(auditCount(w.org(), "messaging.personal_data.erased")).isEqualTo(1);
+    }
+
+    @Test
+    void theDirectorysErasureShowsThemAsErasedInTheirConversations() {
+        World w = world(newOrganisation(), null);
+        PersonalDataContributor directory = contributors.stream().filter(c -> c.section().equals("directory"))
+                .findFirst().orElseThrow();
+
+        ActorScope.callAs(Actor.system(tenantId(w.org()), "test"), () -> directory.erase(tenantId(w.org()),
+                w.amy().userId()));
+
+        assertThat(w.ben().api().get("/api/v1/conversations/" + w.group() + "/members").json())
+                .extracting(m -> m.get("userId").asText()).containsExactly(w.ben().userId());
+        assertThat(count("select count(*) from msg_member where tenant_id = ? and user_id = ? and name <> ?",
+                tenantId(w.org()), w.amy().userId(), "Erased user")).isZero();
+        assertThat(w.ben().api().get("/api/v1/conversations/" + w.direct()).json().get("name").asText())
+                .isEqualTo("Erased user");
     }
 
     private Map<String, Object> export(Org org, String userId) {
