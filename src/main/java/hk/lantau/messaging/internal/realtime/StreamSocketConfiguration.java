@@ -1,0 +1,50 @@
+package hk.lantau.messaging.internal.realtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The stream at {@code /api/v1/stream}. Browsers may open it from this site's own pages only (the
+ * default same-origin check): a cookie alone must not let another site read someone's events.
+ */
+@ConditionalOnWebApplication
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class StreamSocketConfiguration implements WebSocketConfigurer {
+
+    static final String PATH = "/api/v1/stream";
+
+    private final StreamHub hub;
+    private final StreamProperties properties;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    StreamSocketConfiguration(StreamHub hub, StreamProperties properties, ObjectMapper json, Clock clock) {
+        this.hub = hub;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(new StreamSocketHandler(hub, properties, json, clock), PATH)
+                .addInterceptors(new StreamHandshake(json));
+    }
+
+    /** Frames larger than the limit close the socket (1009) before they are read into memory. */
+    @Bean
+    ServletServerContainerFactoryBean streamContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(properties.maxFrameBytes());
+        container.setMaxBinaryMessageBufferSize(properties.maxFrameBytes());
+        return container;
+    }
+}
