@@ -97,6 +97,16 @@ public final class StreamClient implements AutoCloseable {
         return events;
     }
 
+    /** The next frame other than a server ping if one comes within {@code wait}, else null. */
+    public JsonNode poll(Duration wait) {
+        try {
+            return frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public JsonNode nextPing() {
         return take(pings, "a server ping");
     }

@@ -1,11 +1,9 @@
 package hk.lantau.messaging;
 
-import hk.lantau.directory.DirectoryApiTestSupport;
 import hk.lantau.support.Api;
 import hk.lantau.support.ApiTestSupport.Org;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -16,16 +14,13 @@ import org.springframework.test.context.TestPropertySource;
         "lantau.messaging.stream.ping-interval=300ms",
         "lantau.messaging.stream.idle-timeout=75s",
         "lantau.messaging.stream.queue-capacity=64"})
-public abstract class StreamTestSupport extends DirectoryApiTestSupport {
-
-    @Autowired
-    protected UserEvents userEvents;
+public abstract class StreamTestSupport extends MessagingApiTestSupport {
 
     protected StreamClient stream(Api person, long since) {
         return StreamClient.open(baseUrl(), "/api/v1/stream?since=" + since, person.token());
     }
 
-    /** Appends one event for the people, the way the other parts of messaging do. */
+    /** Appends one event for the people directly, the way the other parts of messaging do. */
     protected long append(Org org, List<String> userIds, String type, Map<String, Object> payload) {
         return userEvents.append(tenantId(org), userIds, type, payload);
     }

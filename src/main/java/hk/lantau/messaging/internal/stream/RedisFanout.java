@@ -6,6 +6,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.io.IOException;
 import java.time.Duration;
@@ -29,6 +32,7 @@ class RedisFanout implements Fanout, AutoCloseable {
 
     private final LocalFanout local = new LocalFanout();
     private final String node = UUID.randomUUID().toString();
+    private final ClientResources resources;
     private final RedisClient client;
     private final String channel;
     private final Duration retry;
@@ -47,7 +51,9 @@ class RedisFanout implements Fanout, AutoCloseable {
     RedisFanout(FanoutProperties properties, ObjectMapper json) {
         RedisURI uri = RedisURI.create(properties.redisUrl());
         uri.setTimeout(Duration.ofSeconds(2));
-        this.client = RedisClient.create(uri);
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.constant(properties.redisRetry())).build();
+        this.client = RedisClient.create(resources, uri);
         this.client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -176,6 +182,7 @@ class RedisFanout implements Fanout, AutoCloseable {
             pub.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown();
     }
 
     /** What travels through Redis: one of the two, and the node that sent it. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hk.lantau.identity.SessionCookies;
+import hk.lantau.messaging.MessagingApiTestSupport.Person;
 import hk.lantau.messaging.StreamClient;
 import hk.lantau.messaging.StreamTestSupport;
 import hk.lantau.support.Api;
@@ -23,6 +24,32 @@ class StreamApiTest extends StreamTestSupport {
 
     @Autowired
     MeterRegistry meters;
+
+    @Test
+    void deliversMessagesSentThroughTheApiLiveToEveryMember() {
+        Org org = newOrganisation();
+        Person sender = person(org, "Chan Siu Ming");
+        Person reader = person(org, "Leung Ka Ling");
+        Person outsider = person(org, "Outside Group");
+        String group = group(sender, "Hong Kong office", reader);
+        try (StreamClient readerStream = stream(reader.api(), userEvents.lastSequence(tenantId(org), reader.userId()));
+             StreamClient senderStream = stream(sender.api(), userEvents.lastSequence(tenantId(org), sender.userId()));
+             StreamClient outsiderStream = stream(outsider.api(), 0)) {
+            readerStream.next();
+            senderStream.next();
+            outsiderStream.next();
+            JsonNode sent = sendText(sender, group, "早晨！Meeting at 10");
+
+            JsonNode received = readerStream.events(1).get(0);
+            assertThat(received.get("event").asText()).isEqualTo("message.created");
+            assertThat(received.get("data").toString()).contains(sent.get("id").asText()).contains("早晨！Meeting at 10");
+            assertThat(senderStream.events(1).get(0).get("event").asText()).isEqualTo("message.created");
+
+            // The outsider's next frame is their own event, not the group's message.
+            append(org, List.of(outsider.userId()), "notification.created", Map.of("id", 1));
+            assertThat(outsiderStream.events(1).get(0).get("event").asText()).isEqualTo("notification.created");
+        }
+    }
 
     @Test
     void deliversLiveAndCatchesUpAfterReconnectInOrderOnce() {
