@@ -7,7 +7,7 @@
 # Starts target/lantau.jar on a fresh H2 data directory (mktemp -d, loopback port in 8300-8399,
 # JVM flags from BENCH_JVM_FLAGS, none by default) with a random operator password and Tomcat
 # allowed BENCH_CONNECTIONS + 1000 connections, raises the open-file limit to 65536 for the server
-# and the client, and runs the bench client twice against it:
+# and the client, and runs the bench client against it:
 # 1. connections: BENCH_CONNECTIONS (10000) streams of BENCH_PEOPLE (100) people held at once;
 #    prints how many were held, and the server's heap after a full GC and its RSS per connection
 #    against the same server idle just before.
@@ -51,15 +51,10 @@ if ! healthy_ms="$(bench_wait_healthy "$port" "${BENCH_TIMEOUT_SECONDS:-180}")";
 fi
 bench_log "healthy after $healthy_ms ms"
 
-run_client() {
-    (cd "$BENCH_ROOT" && ./mvnw -q -Pbench exec:java -Dexec.mainClass=hk.lantau.bench.StreamBench \
-        -Dexec.args="$base $password $BENCH_SERVER_PID $*") || {
-        tail -n 40 "$work/console.log" >&2
-        exit 1
-    }
+bench_log "$connections streams of $people people; then a group of $members, $senders senders for $seconds s"
+(cd "$BENCH_ROOT" && ./mvnw -q -Pbench exec:java -Dexec.mainClass=hk.lantau.bench.StreamBench \
+    -Dexec.args="$base $password $BENCH_SERVER_PID $connections $people $members $seconds $senders") || {
+    tail -n 40 "$work/console.log" >&2
+    exit 1
 }
-bench_log "connections: $connections streams of $people people"
-run_client connections "$connections" "$people"
-bench_log "fanout: a group of $members, $senders senders for $seconds s"
-run_client fanout "$members" "$seconds" "$senders"
 bench_log "done (load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -39,8 +39,8 @@ import java.util.stream.IntStream;
  * deliveries per second and the median and p99 from the start of the POST to each arrival,
  * against the same senders posting one-to-one messages to one connected person in the same run.
  *
- * <p>Arguments: base URL, operator password, server pid, mode, then for connections: count,
- * people; for fanout: members, seconds, senders.
+ * <p>Arguments: base URL, operator password, server pid, connections, people they belong to, group
+ * members, seconds of posting, senders.
  */
 public final class StreamBench {
 
@@ -59,11 +59,10 @@ public final class StreamBench {
 
     public static void main(String[] args) throws Exception {
         StreamBench bench = new StreamBench(args[0], args[1], Long.parseLong(args[2]));
-        if (args[3].equals("connections")) {
-            bench.connections(Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-        } else {
-            bench.fanout(Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
-        }
+        System.out.printf("%n## Connections held%n%n");
+        bench.connections(Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        System.out.printf("%n## Fan-out into a group%n%n");
+        bench.fanout(Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
         System.exit(0);
     }
 
@@ -99,7 +98,7 @@ public final class StreamBench {
         await(() -> hellos.get() >= sockets.size(), 60);
         Thread.sleep(5_000);
         Memory held = memory();
-        double open = serverGauge("lantau_stream_connections");
+        double open = serverGauge("lantau_stream_connections", "");
         System.out.println();
         System.out.println("| connections asked | opened | held (server gauge) | opening took | heap idle | heap held "
                 + "| heap per connection | RSS idle | RSS held | RSS per connection |");
@@ -286,13 +285,15 @@ public final class StreamBench {
         private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         private final AtomicLong count = new AtomicLong();
         private final AtomicLong lastArrival = new AtomicLong();
-        private volatile String tag = "";
+        /** The phase being measured; messages of other phases (the warm-up) are not counted. */
+        private volatile String tag = "-";
 
         void reset(String tag) {
             this.tag = tag;
             latencies.clear();
             count.set(0);
             Arrays.fill(sentAt, 0);
+            lastArrival.set(0);
         }
 
         void sent(int n) {
@@ -307,7 +308,11 @@ public final class StreamBench {
                 return;
             }
             int from = at + marker.length();
-            int n = Integer.parseInt(frame, from, frame.indexOf(':', from), 10);
+            int end = frame.indexOf(':', from);
+            if (end < 0 || !Character.isDigit(frame.charAt(from))) {
+                return;
+            }
+            int n = Integer.parseInt(frame, from, end, 10);
             latencies.add(now - sentAt[n]);
             count.incrementAndGet();
             lastArrival.accumulateAndGet(now, Math::max);
@@ -351,7 +356,7 @@ public final class StreamBench {
         new ProcessBuilder("jcmd", Long.toString(serverPid), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
         Thread.sleep(1_000);
-        double heap = serverGauge("jvm_memory_used_bytes{area=\"heap\"");
+        double heap = serverGauge("jvm_memory_used_bytes{", "area=\"heap\"");
         double rss = 0;
         for (String line : Files.readAllLines(Path.of("/proc/" + serverPid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -361,12 +366,12 @@ public final class StreamBench {
         return new Memory(heap, rss);
     }
 
-    /** The sum of a Prometheus metric's series whose line starts with {@code prefix}. */
-    private double serverGauge(String prefix) throws IOException {
+    /** The sum of a Prometheus metric's series: lines that start with {@code prefix} and contain {@code label}. */
+    private double serverGauge(String prefix, String label) throws IOException {
         String body = new Api(base, null).get("/actuator/prometheus").body();
         double sum = 0;
         for (String line : body.split("\n")) {
-            if (line.startsWith(prefix)) {
+            if (line.startsWith(prefix) && line.contains(label)) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }

@@ -127,7 +127,7 @@ class StreamHub {
                 for (StreamConnection connection : set) {
                     if (connection.lastHeard().isBefore(silentSince)) {
                         connection.close(StreamCloses.IDLE);
-                    } else {
+                    } else if (connection.started()) {
                         connection.send(Frames.PING);
                     }
                 }

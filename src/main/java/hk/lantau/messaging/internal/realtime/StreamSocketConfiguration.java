@@ -20,6 +20,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class StreamSocketConfiguration implements WebSocketConfigurer {
 
     static final String PATH = "/api/v1/stream";
+    private static final int BINARY_BUFFER_BYTES = 256;
 
     private final StreamHub hub;
     private final StreamProperties properties;
@@ -39,12 +40,16 @@ class StreamSocketConfiguration implements WebSocketConfigurer {
                 .addInterceptors(new StreamHandshake(json));
     }
 
-    /** Frames larger than the limit close the socket (1009) before they are read into memory. */
+    /**
+     * Frames larger than the limit close the socket (1009) before they are read into memory. The
+     * container allocates both buffers for every connection; the stream has no binary frames, so
+     * that one stays small.
+     */
     @Bean
     ServletServerContainerFactoryBean streamContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(properties.maxFrameBytes());
-        container.setMaxBinaryMessageBufferSize(properties.maxFrameBytes());
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         return container;
     }
 }

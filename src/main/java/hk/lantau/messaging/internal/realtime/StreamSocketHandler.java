@@ -56,6 +56,7 @@ final class StreamSocketHandler extends TextWebSocketHandler {
         JsonNode frame = parse(message.getPayload());
         String type = frame == null ? null : frame.path("type").asText(null);
         if (type == null) {
+            startIfWaiting(connection);
             bad(connection, "A frame is a JSON object with a \"type\".");
             return;
         }
@@ -66,7 +67,10 @@ final class StreamSocketHandler extends TextWebSocketHandler {
                 connection.send(Frames.PONG);
             }
             case "pong" -> startIfWaiting(connection);
-            default -> bad(connection, "Unknown frame type; the client may send resume, ping and pong.");
+            default -> {
+                startIfWaiting(connection);
+                bad(connection, "Unknown frame type; the client may send resume, ping and pong.");
+            }
         }
     }
 

@@ -3,7 +3,7 @@ package hk.lantau.messaging.internal.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import hk.lantau.messaging.MessagingApiTestSupport;
+import hk.lantau.messaging.StreamTestSupport;
 import hk.lantau.messaging.StreamClient;
 import hk.lantau.support.Api;
 import hk.lantau.support.ApiTestSupport.Org;
@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * behind a load balancer: what is sent through one reaches streams connected to the other, and
  * while Redis is away each node still serves its own clients and the others catch up afterwards.
  */
-class TwoNodeStreamApiTest extends MessagingApiTestSupport {
+class TwoNodeStreamApiTest extends StreamTestSupport {
 
     private static final String CHANNEL = "lantau-test:stream:" + UUID.randomUUID();
     private static final RedisServer REDIS = RedisServer.start();
@@ -83,13 +83,7 @@ class TwoNodeStreamApiTest extends MessagingApiTestSupport {
             assertThat(event.get("data").toString()).contains(sent.get("id").asText()).contains("Sent on A, read on B");
 
             // Ending the session on node A closes the stream held on node B.
-            var sessions = reader.api().get("/api/v1/auth/sessions");
-            String current = null;
-            for (JsonNode session : sessions.json()) {
-                if (session.path("current").asBoolean()) {
-                    current = session.get("id").asText();
-                }
-            }
+            String current = currentSessionId(reader.api());
             Api otherDevice = signInAgain(emailOf(org, reader.userId()));
             assertThat(otherDevice.delete("/api/v1/auth/sessions/" + current).status()).isEqualTo(204);
             assertThat(onB.awaitClose()).isEqualTo(4401);
@@ -137,10 +131,5 @@ class TwoNodeStreamApiTest extends MessagingApiTestSupport {
             }
             assertThat(onASeqs).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates().hasSize(n - 2);
         }
-    }
-
-    private String emailOf(Org org, String userId) {
-        return jdbc.sql("select email from dir_user where tenant_id = :t and userid = :u")
-                .param("t", tenantId(org)).param("u", userId).query(String.class).single();
     }
 }
