@@ -1,14 +1,15 @@
 package hk.lantau.messaging.internal.realtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletContext;
+import jakarta.websocket.server.ServerContainer;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.ServletContextAware;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * The stream at {@code /api/v1/stream}. Browsers may open it from this site's own pages only (the
@@ -17,7 +18,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-class StreamSocketConfiguration implements WebSocketConfigurer {
+class StreamSocketConfiguration implements WebSocketConfigurer, ServletContextAware {
 
     static final String PATH = "/api/v1/stream";
     private static final int BINARY_BUFFER_BYTES = 256;
@@ -43,13 +44,14 @@ class StreamSocketConfiguration implements WebSocketConfigurer {
     /**
      * Frames larger than the limit close the socket (1009) before they are read into memory. The
      * container allocates both buffers for every connection; the stream has no binary frames, so
-     * that one stays small.
+     * that one stays small. Without a WebSocket container (a test's mock servlet context) there
+     * is nothing to configure.
      */
-    @Bean
-    ServletServerContainerFactoryBean streamContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(properties.maxFrameBytes());
-        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
-        return container;
+    @Override
+    public void setServletContext(ServletContext servletContext) {
+        if (servletContext.getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container) {
+            container.setDefaultMaxTextMessageBufferSize(properties.maxFrameBytes());
+            container.setDefaultMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
+        }
     }
 }
