@@ -3,7 +3,6 @@ package hk.lantau.messaging.internal.realtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletContext;
 import jakarta.websocket.server.ServerContainer;
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.context.ServletContextAware;
@@ -23,21 +22,19 @@ class StreamSocketConfiguration implements WebSocketConfigurer, ServletContextAw
     static final String PATH = "/api/v1/stream";
     private static final int BINARY_BUFFER_BYTES = 256;
 
-    private final StreamHub hub;
+    private final StreamSocketHandler handler;
     private final StreamProperties properties;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    StreamSocketConfiguration(StreamHub hub, StreamProperties properties, ObjectMapper json, Clock clock) {
-        this.hub = hub;
+    StreamSocketConfiguration(StreamSocketHandler handler, StreamProperties properties, ObjectMapper json) {
+        this.handler = handler;
         this.properties = properties;
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new StreamSocketHandler(hub, properties, json, clock), PATH)
+        registry.addHandler(handler, PATH)
                 .addInterceptors(new StreamHandshake(json));
     }
 
