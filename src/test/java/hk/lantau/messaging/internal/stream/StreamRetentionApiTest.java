@@ -30,10 +30,13 @@ class StreamRetentionApiTest extends StreamTestSupport {
 
         clock.advance(Duration.ofDays(29));
         append(org, List.of(ming), "message.created", Map.of("n", 3));
-        assertThat(retention.purge()).as("nothing is 30 days old yet").isZero();
+        // Other tests share the database and the clock, so only this organisation's rows are counted.
+        retention.purge();
+        assertThat(count("select count(*) from msg_event where tenant_id = ?", tenant))
+                .as("nothing is 30 days old yet").isEqualTo(oldEvents + 1);
 
         clock.advance(Duration.ofDays(2));
-        assertThat(retention.purge()).isGreaterThanOrEqualTo(2);
+        retention.purge();
         assertThat(count("select count(*) from msg_event where tenant_id = ?", tenant)).isEqualTo(oldEvents - 1);
         assertThat(count("select count(*) from msg_stream_event where tenant_id = ? and user_id = ?", tenant, ming))
                 .as("recipients' rows go with their event").isEqualTo(1);
