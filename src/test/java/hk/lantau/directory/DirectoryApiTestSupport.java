@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Helpers the directory's API tests share: people, departments, sign-in of non-admins, audit rows. */
-abstract class DirectoryApiTestSupport extends ApiTestSupport {
+public abstract class DirectoryApiTestSupport extends ApiTestSupport {
 
     private static final AtomicInteger MOBILES = new AtomicInteger();
 
