@@ -32,9 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * and sign people in through the API itself.
  */
 // Every test calls from 127.0.0.1, so the token endpoint's per-address limit would be shared by the
-// whole suite; TokenRateLimitApiTest checks it with a limit of its own.
+// whole suite; TokenRateLimitApiTest checks it with a limit of its own. The DING job does not run by
+// itself: every context shares the database and the clock, so tests call it after moving the clock.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "lantau.rate-limit.token-requests-per-minute=1000000")
+        properties = {"lantau.rate-limit.token-requests-per-minute=1000000", "lantau.ding.job-cron=-"})
 // Spring Boot turns metrics export off in tests; the Prometheus endpoint is part of what we serve.
 @AutoConfigureObservability(tracing = false)
 @Import(ApiTestSupport.TestBeans.class)

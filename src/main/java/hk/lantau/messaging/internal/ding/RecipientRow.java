@@ -1,0 +1,12 @@
+package hk.lantau.messaging.internal.ding;
+
+import java.time.Instant;
+import org.springframework.jdbc.core.RowMapper;
+
+/** One recipient's state as stored. */
+record RecipientRow(String userId, Instant confirmedAt, int remindersSent, Instant lastRemindedAt,
+                    Instant nextRemindAt) {
+
+    static final RowMapper<RecipientRow> MAPPER = (rs, n) -> new RecipientRow(rs.getString(1),
+            DingRepository.at(rs, 2), rs.getInt(3), DingRepository.at(rs, 4), DingRepository.at(rs, 5));
+}
