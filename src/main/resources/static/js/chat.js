@@ -188,10 +188,12 @@
 
   // DING banner and the notifications inbox refresh the same way.
   var refreshDings = later(function () {
-    var banner = document.getElementById('ding-banner');
-    if (banner) {
-      htmx.ajax('GET', banner.getAttribute('data-refresh'), {target: '#ding-banner', swap: 'outerHTML'});
-    }
+    ['ding-banner', 'ding-recipients'].forEach(function (id) {
+      var element = document.getElementById(id);
+      if (element) {
+        htmx.ajax('GET', element.getAttribute('data-refresh'), {target: '#' + id, swap: 'outerHTML'});
+      }
+    });
   }, 250);
 
   var refreshNotifications = later(function () {

@@ -3,7 +3,6 @@ package hk.lantau.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import hk.lantau.messaging.MessagingApiTestSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * and mentions show in the list, what they type is stored once and shown safely, receipts count
  * from read positions, and anything of another organisation or another group is not found.
  */
-class ChatPagesTest extends MessagingApiTestSupport {
+class ChatPagesTest extends MessagingPagesTestSupport {
 
     @Test
     void theListShowsUnreadCountsAndMentionsAndTheChatShowsTheMessages() {
@@ -120,7 +119,8 @@ class ChatPagesTest extends MessagingApiTestSupport {
         var counts = page.htmxGet("/chat/" + group + "/receipts?ids=" + id);
         assertThat(counts.body()).contains("hx-swap-oob=\"true\"", "receipt-" + id, "Read by 1 · 1 unread");
         var lists = page.htmxGet("/chat/" + group + "/messages/" + id + "/receipts");
-        assertThat(lists.body()).contains("Read (1)", "Ben Chan", "Not read yet (1)", "Cat Wong");
+        assertThat(lists.body()).contains("Read (1)", "Ben Chan", "Not read yet (1)", "Cat Wong",
+                "/dings/new?conversationId=" + group + "&amp;messageId=" + id + "&amp;to=" + cat.userId());
         assertThat(page.htmxGet("/chat/" + group + "/receipts?ids=1,x").status()).isEqualTo(400);
 
         String direct = direct(ann, ben);
@@ -206,14 +206,6 @@ class ChatPagesTest extends MessagingApiTestSupport {
         assertThat(count("select count(*) from msg_conversation where tenant_id = ?", tenantId(other))).isZero();
         assertThat(history(ann, group)).hasSize(1);
         assertThat(pages(org, outsider).get("/chat/" + group).body()).contains("404");
-    }
-
-    private PageClient pages(Org org, Person person) {
-        String email = jdbc.sql("select email from dir_user where tenant_id = :t and userid = :u")
-                .param("t", tenantId(org)).param("u", person.userId()).query(String.class).single();
-        PageClient page = new PageClient(baseUrl());
-        page.signIn(email, PASSWORD);
-        return page;
     }
 
     /** What people wrote in the conversation, newest first (Lantau's own notices left out). */
