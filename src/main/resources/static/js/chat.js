@@ -65,9 +65,14 @@
       }
       receive(frame);
     };
-    socket.onclose = function () {
+    socket.onclose = function (event) {
       socket = null;
       state('offline');
+      if (event.code === 4401) {
+        // The sign-in session ended: the page takes the person to sign in again.
+        reload();
+        return;
+      }
       retry();
     };
   }
@@ -327,7 +332,7 @@
   function replaceMessage(view, id) {
     var element = document.getElementById('m-' + id);
     if (element) {
-      htmx.ajax('GET', view.getAttribute('data-messages') + '/' + id,
+      htmx.ajax('GET', view.getAttribute('data-at') + '/' + element.getAttribute('data-seq'),
           {target: '#m-' + id, swap: 'outerHTML'});
     }
   }
@@ -346,7 +351,7 @@
       case 'message.recalled':
       case 'message.removed':
         if (view) {
-          replaceMessage(view, data.messageId || (data.message && data.message.id));
+          replaceMessage(view, data.messageId || data.id);
         }
         refreshList();
         break;
