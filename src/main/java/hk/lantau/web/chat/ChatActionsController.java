@@ -11,6 +11,7 @@ import hk.lantau.messaging.Receipt;
 import hk.lantau.shared.LantauException;
 import hk.lantau.web.shell.FormErrors;
 import hk.lantau.web.shell.PageMessages;
+import hk.lantau.web.shell.Person;
 import hk.lantau.web.shell.Shell;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class ChatActionsController {
     String send(@PathVariable String id, @ModelAttribute MessageForm form,
                 @RequestHeader(name = "HX-Request", required = false) String htmx,
                 HttpServletResponse response, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         ConversationView conversation = conversations.get(me.tenantId(), me.userId(), id);
         try {
             NewMessage message = new NewMessage(form.content(), mentioning.resolve(me, conversation, form.text()),
@@ -78,7 +79,7 @@ class ChatActionsController {
     @PostMapping("/messages/{messageId}/recall")
     String recall(@PathVariable String id, @PathVariable long messageId, @ModelAttribute("shell") Shell shell,
                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         ConversationView conversation = conversations.get(me.tenantId(), me.userId(), id);
         MessageView recalled = messages.recall(me.tenantId(), me.userId(), id, messageId);
         if (htmx == null) {
@@ -93,7 +94,7 @@ class ChatActionsController {
     /** Who has read one's message and who has not, for the receipts dialog. */
     @GetMapping("/messages/{messageId}/receipts")
     String receipts(@PathVariable String id, @PathVariable long messageId, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         ConversationView conversation = conversations.get(me.tenantId(), me.userId(), id);
         model.addAttribute("conversation", conversation);
         model.addAttribute("receipt", messages.receipts(me.tenantId(), me.userId(), id, messageId));
@@ -103,7 +104,7 @@ class ChatActionsController {
     /** Fresh receipt counts for several messages, swapped in place out of band. */
     @GetMapping("/receipts")
     String counts(@PathVariable String id, @RequestParam String ids, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         ConversationView conversation = conversations.get(me.tenantId(), me.userId(), id);
         List<Receipt> receipts = new ArrayList<>();
         for (long messageId : parseIds(ids)) {

@@ -7,7 +7,9 @@ import hk.lantau.messaging.MessageView;
 import hk.lantau.messaging.Messages;
 import hk.lantau.messaging.UserEvents;
 import hk.lantau.shared.CursorPage;
+import hk.lantau.shared.LantauException;
 import hk.lantau.web.shell.FormErrors;
+import hk.lantau.web.shell.Person;
 import hk.lantau.web.shell.Shell;
 import hk.lantau.web.shell.ShellFactory;
 import java.util.ArrayList;
@@ -53,7 +55,7 @@ class ChatPageController {
 
     @GetMapping
     String list(@ModelAttribute("shell") Shell shell, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         model.addAttribute("streamSeq", events.lastSequence(me.tenantId(), me.userId()));
         model.addAttribute("rows", rows(me, null, shell));
         return "chat/chat";
@@ -62,7 +64,7 @@ class ChatPageController {
     @GetMapping("/list")
     String listFragment(@RequestParam(required = false) String current, @ModelAttribute("shell") Shell shell,
                         Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         model.addAttribute("rows", rows(me, current, shell));
         model.addAttribute("current", current);
         return "chat/list :: list";
@@ -70,7 +72,7 @@ class ChatPageController {
 
     @GetMapping("/{id}")
     String open(@PathVariable String id, @ModelAttribute("shell") Shell shell, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         // Read before the content, so the live client replays anything that lands in between.
         model.addAttribute("streamSeq", events.lastSequence(me.tenantId(), me.userId()));
         ConversationView conversation = conversations.get(me.tenantId(), me.userId(), id);
@@ -96,7 +98,7 @@ class ChatPageController {
     String messages(@PathVariable String id, @RequestParam(required = false) Long after,
                     @RequestParam(required = false) Long before, @RequestParam(required = false) String day,
                     @ModelAttribute("shell") Shell shell, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         ConversationView conversation = conversations.get(me.tenantId(), me.userId(), id);
         model.addAttribute("conversation", conversation);
         if (after != null) {
@@ -117,12 +119,12 @@ class ChatPageController {
     /** One message again, after it was recalled or removed. */
     @GetMapping("/{id}/at/{seq}")
     String one(@PathVariable String id, @PathVariable long seq, @ModelAttribute("shell") Shell shell, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         ConversationView conversation = conversations.get(me.tenantId(), me.userId(), id);
         List<MessageView> found = messages.history(me.tenantId(), me.userId(), id, null, seq - 1, 1).items()
                 .stream().filter(m -> m.seq() == seq).toList();
         if (found.isEmpty()) {
-            throw hk.lantau.shared.LantauException.notFound("messaging.message_not_found", "No such message.");
+            throw LantauException.notFound("messaging.message_not_found", "No such message.");
         }
         ChatLine line = views.lines(me, conversation, found, found.get(0).sentAt().atZone(shell.zone())
                 .toLocalDate().toString(), shell.zone()).get(0);
@@ -131,12 +133,12 @@ class ChatPageController {
         return "chat/messages :: line";
     }
 
-    private List<ConversationRow> rows(ChatPerson me, String current, Shell shell) {
+    private List<ConversationRow> rows(Person me, String current, Shell shell) {
         return views.rows(me, conversations.list(me.tenantId(), me.userId(), null, LIST).items(), current,
                 shell.zone());
     }
 
-    private List<MemberView> mentionable(ChatPerson me, ConversationView conversation) {
+    private List<MemberView> mentionable(Person me, ConversationView conversation) {
         return conversations.members(me.tenantId(), me.userId(), conversation.id()).stream()
                 .filter(m -> !m.userId().equals(me.userId()))
                 .sorted(Comparator.comparing(MemberView::name))

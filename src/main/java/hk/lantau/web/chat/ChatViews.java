@@ -11,6 +11,7 @@ import hk.lantau.messaging.MessageView;
 import hk.lantau.messaging.Messages;
 import hk.lantau.messaging.Receipt;
 import hk.lantau.web.shell.PageMessages;
+import hk.lantau.web.shell.Person;
 import hk.lantau.web.shell.ShellFactory;
 import hk.lantau.web.shell.Times;
 import java.time.Clock;
@@ -44,7 +45,7 @@ class ChatViews {
     }
 
     /** A direct conversation is titled with the other person's name. */
-    String title(ChatPerson me, ConversationView conversation) {
+    String title(Person me, ConversationView conversation) {
         if (conversation.name() != null && !conversation.name().isBlank()) {
             return conversation.name();
         }
@@ -55,7 +56,7 @@ class ChatViews {
         return texts.text("chat.untitled");
     }
 
-    List<ConversationRow> rows(ChatPerson me, List<ConversationView> conversations, String currentId, ZoneId zone) {
+    List<ConversationRow> rows(Person me, List<ConversationView> conversations, String currentId, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         return conversations.stream().map(c -> {
             String title = title(me, c);
@@ -71,7 +72,7 @@ class ChatViews {
      * The lines of the chat view, oldest first. {@code previousDay} is the day of the message shown
      * just before these (null at the start), so a separator appears only where the day changes.
      */
-    List<ChatLine> lines(ChatPerson me, ConversationView conversation, List<MessageView> oldestFirst,
+    List<ChatLine> lines(Person me, ConversationView conversation, List<MessageView> oldestFirst,
                          String previousDay, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Instant recallAfter = clock.instant().minus(RECALL_WINDOW);
@@ -104,7 +105,7 @@ class ChatViews {
         return times.longDate(at, zone);
     }
 
-    private String preview(ChatPerson me, ConversationView conversation) {
+    private String preview(Person me, ConversationView conversation) {
         MessageView last = conversation.lastMessage();
         if (last == null) {
             return texts.text("chat.preview.empty");
@@ -147,7 +148,7 @@ class ChatViews {
         return ((MessageContent.SystemNotice) content).text();
     }
 
-    private static boolean mine(ChatPerson me, MessageView m) {
+    private static boolean mine(Person me, MessageView m) {
         return m.author().kind() == MessageAuthor.Kind.USER && me.userId().equals(m.author().id());
     }
 

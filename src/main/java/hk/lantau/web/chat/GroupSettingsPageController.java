@@ -1,16 +1,16 @@
 package hk.lantau.web.chat;
 
 import hk.lantau.directory.UserProfile;
-import hk.lantau.directory.UserQuery;
-import hk.lantau.directory.UserStatus;
-import hk.lantau.directory.Users;
 import hk.lantau.messaging.ConversationKind;
 import hk.lantau.messaging.ConversationView;
 import hk.lantau.messaging.Conversations;
+import hk.lantau.messaging.MemberRole;
 import hk.lantau.messaging.MemberView;
 import hk.lantau.shared.LantauException;
+import hk.lantau.web.shell.Colleagues;
 import hk.lantau.web.shell.FormErrors;
 import hk.lantau.web.shell.PageMessages;
+import hk.lantau.web.shell.Person;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
@@ -33,20 +33,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 class GroupSettingsPageController {
 
     private final Conversations conversations;
-    private final Users users;
+    private final Colleagues colleagues;
     private final ChatViews views;
     private final PageMessages texts;
 
-    GroupSettingsPageController(Conversations conversations, Users users, ChatViews views, PageMessages texts) {
+    GroupSettingsPageController(Conversations conversations, Colleagues colleagues, ChatViews views,
+                                PageMessages texts) {
         this.conversations = conversations;
-        this.users = users;
+        this.colleagues = colleagues;
         this.views = views;
         this.texts = texts;
     }
 
     @GetMapping
     String show(@PathVariable String id, @RequestParam(required = false) String done, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         model.addAttribute("done", done);
         return page(model, me, group(me, id), null, FormErrors.NONE);
     }
@@ -54,7 +55,7 @@ class GroupSettingsPageController {
     @PostMapping("/name")
     String rename(@PathVariable String id, @RequestParam(defaultValue = "") String name,
                   HttpServletResponse response, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         ConversationView group = group(me, id);
         try {
             conversations.rename(me.tenantId(), me.userId(), id, name);
@@ -68,7 +69,7 @@ class GroupSettingsPageController {
     @PostMapping("/members")
     String add(@PathVariable String id, @RequestParam(name = "members", required = false) List<String> members,
                HttpServletResponse response, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         ConversationView group = group(me, id);
         try {
             conversations.addMembers(me.tenantId(), me.userId(), id, members == null ? List.of() : members);
@@ -82,7 +83,7 @@ class GroupSettingsPageController {
     /** Removes a member; naming oneself leaves the group. */
     @PostMapping("/members/{userId}/remove")
     String remove(@PathVariable String id, @PathVariable String userId, HttpServletResponse response, Model model) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         ConversationView group = group(me, id);
         try {
             conversations.removeMember(me.tenantId(), me.userId(), id, userId);
@@ -98,13 +99,13 @@ class GroupSettingsPageController {
 
     @PostMapping("/dismiss")
     String dismiss(@PathVariable String id) {
-        ChatPerson me = ChatPerson.current();
+        Person me = Person.current();
         group(me, id);
         conversations.dismiss(me.tenantId(), me.userId(), id);
         return "redirect:/chat/" + id;
     }
 
-    private ConversationView group(ChatPerson me, String id) {
+    private ConversationView group(Person me, String id) {
         ConversationView conversation = conversations.get(me.tenantId(), me.userId(), id);
         if (conversation.kind() == ConversationKind.DIRECT) {
             throw LantauException.notFound("messaging.conversation_not_found", "Direct conversations have no settings.");
@@ -112,22 +113,20 @@ class GroupSettingsPageController {
         return conversation;
     }
 
-    private String page(Model model, ChatPerson me, ConversationView group, String failedName, FormErrors errors) {
+    private String page(Model model, Person me, ConversationView group, String failedName, FormErrors errors) {
         List<MemberView> members = conversations.members(me.tenantId(), me.userId(), group.id()).stream()
                 .sorted(Comparator.comparing((MemberView m) -> m.role().ordinal()).thenComparing(MemberView::name))
                 .toList();
         boolean manages = group.myRole() != null && group.myRole().manages() && !group.dismissed()
                 && group.kind() == ConversationKind.GROUP;
         Set<String> inGroup = members.stream().map(MemberView::userId).collect(Collectors.toSet());
-        List<UserProfile> candidates = !manages ? List.of() : users.search(me.tenantId(),
-                        new UserQuery(null, null, UserStatus.ACTIVE, null), null, NewConversationPageController.PEOPLE)
-                .items().stream().filter(p -> !inGroup.contains(p.userId()))
-                .sorted(Comparator.comparing(UserProfile::name)).toList();
+        List<UserProfile> candidates = !manages ? List.of() : colleagues.of(me, null).stream()
+                .filter(p -> !inGroup.contains(p.userId())).toList();
         model.addAttribute("conversation", group);
         model.addAttribute("chatTitle", views.title(me, group));
         model.addAttribute("members", members);
         model.addAttribute("manages", manages);
-        model.addAttribute("owner", group.myRole() == hk.lantau.messaging.MemberRole.OWNER);
+        model.addAttribute("owner", group.myRole() == MemberRole.OWNER);
         model.addAttribute("me", me.userId());
         model.addAttribute("candidates", candidates);
         model.addAttribute("name", failedName == null ? group.name() : failedName);

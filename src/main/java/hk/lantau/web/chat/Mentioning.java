@@ -5,6 +5,7 @@ import hk.lantau.messaging.ConversationView;
 import hk.lantau.messaging.Conversations;
 import hk.lantau.messaging.MemberView;
 import hk.lantau.messaging.Mentions;
+import hk.lantau.web.shell.Person;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -26,7 +27,7 @@ class Mentioning {
         this.conversations = conversations;
     }
 
-    Mentions resolve(ChatPerson me, ConversationView conversation, String text) {
+    Mentions resolve(Person me, ConversationView conversation, String text) {
         if (text == null || text.indexOf('@') < 0) {
             return Mentions.NONE;
         }

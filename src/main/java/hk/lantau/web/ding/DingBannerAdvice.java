@@ -20,13 +20,9 @@ class DingBannerAdvice {
         this.dings = dings;
     }
 
+    /** The person's unconfirmed DINGs; nothing for operators and visitors who are not signed in. */
     @ModelAttribute("dingBanner")
     List<DingView> banner() {
-        return waiting(dings);
-    }
-
-    /** The person's unconfirmed DINGs; nothing for operators and visitors who are not signed in. */
-    static List<DingView> waiting(Dings dings) {
         Optional<Actor> actor = CurrentActor.find();
         if (actor.isEmpty() || actor.get().kind() != ActorKind.USER || actor.get().tenantId() == null) {
             return List.of();
