@@ -67,12 +67,7 @@ class MessageViews {
     }
 
     static String html(MessageContent content) {
-        if (content instanceof MessageContent.Markdown m) {
-            return SafeHtml.markdown(m.text());
-        } else if (content instanceof MessageContent.ActionCard a) {
-            return SafeHtml.markdown(a.text());
-        }
-        return null;
+        return SafeHtml.of(content);
     }
 
     /** The first characters of what a message says, for quotes and previews. */

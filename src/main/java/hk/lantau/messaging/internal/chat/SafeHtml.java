@@ -1,5 +1,6 @@
 package hk.lantau.messaging.internal.chat;
 
+import hk.lantau.messaging.MessageContent;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -11,9 +12,10 @@ import org.jsoup.safety.Safelist;
  * Markdown to HTML that is safe to insert into a page. Two independent layers: commonmark escapes
  * any raw HTML in the source and drops unsafe link schemes, then jsoup keeps only a small list of
  * tags and attributes and only http, https and mailto links. Scripts, styles, event handlers,
- * iframes and javascript: or data: URLs do not survive either layer.
+ * iframes and javascript: or data: URLs do not survive either layer. Public for the module's other
+ * parts that show message content (work notifications).
  */
-final class SafeHtml {
+public final class SafeHtml {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
@@ -31,6 +33,16 @@ final class SafeHtml {
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private SafeHtml() {
+    }
+
+    /** The safe rendering of a content's markdown or card text; null for kinds without markdown. */
+    public static String of(MessageContent content) {
+        if (content instanceof MessageContent.Markdown m) {
+            return markdown(m.text());
+        } else if (content instanceof MessageContent.ActionCard a) {
+            return markdown(a.text());
+        }
+        return null;
     }
 
     static String markdown(String source) {

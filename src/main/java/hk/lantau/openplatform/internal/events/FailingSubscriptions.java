@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Pauses subscriptions whose deliveries have failed, without one success, for longer than the
  * configured days, so a receiver that is gone does not collect retries forever. The pause is
- * audited, shown on the subscription ({@code pausedReason = failing}) and logged for the app's
- * owner; a message to the owner comes with the messaging module.
+ * audited, shown on the subscription ({@code pausedReason = failing}) and logged; after commit
+ * {@link PausedSubscriptionNotice} tells the app's owner.
  */
 @Component
 class FailingSubscriptions {

@@ -1,0 +1,34 @@
+package hk.lantau.directory;
+
+import hk.lantau.shared.Permission;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who is in a group of people, read in bulk: for modules that reach many people at once (work
+ * notifications, notices to admins). Lists are in userid order so a caller can page through them
+ * with the last userid it saw.
+ */
+public interface Audiences {
+
+    /** The status of each of these people who exists in the organisation; unknown userids are absent. */
+    Map<String, UserStatus> statuses(long tenantId, Collection<String> userIds);
+
+    /** Which of these department ids exist in the organisation. */
+    Set<Long> existingDepartments(long tenantId, Collection<Long> departmentIds);
+
+    /**
+     * Active people in any of the departments or below them (everyone active when
+     * {@code departmentIds} is empty), with a userid after {@code afterUserId} ({@code null} from the
+     * start), in userid order, at most {@code limit}.
+     */
+    List<String> activeMembers(long tenantId, Collection<Long> departmentIds, String afterUserId, int limit);
+
+    /** How many people {@link #activeMembers} would list from the start. */
+    int countActiveMembers(long tenantId, Collection<Long> departmentIds);
+
+    /** Active people holding the permission through one of their roles, in userid order. */
+    List<String> activeHolders(long tenantId, Permission permission);
+}

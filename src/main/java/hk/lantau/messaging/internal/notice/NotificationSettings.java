@@ -1,0 +1,26 @@
+package hk.lantau.messaging.internal.notice;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Work notification limits and the delivery job's pace.
+ *
+ * @param maxContentBytes   the content as JSON, in UTF-8 bytes (DingTalk: 2,048)
+ * @param maxUserIds        userids in one send (DingTalk: 5,000 for internal apps)
+ * @param maxDepartments    department ids in one send (DingTalk: 20)
+ * @param dailyLimit        notifications one person receives from apps and people in 24 hours (DingTalk: 500)
+ * @param batchSize         people handled per transaction of the delivery job
+ * @param lease             how long a node's claim on a task lasts; a node that dies is replaced after it
+ * @param poll              how often each node looks for tasks to work on
+ */
+@ConfigurationProperties("lantau.messaging.notifications")
+record NotificationSettings(@DefaultValue("2048") int maxContentBytes,
+                            @DefaultValue("5000") int maxUserIds,
+                            @DefaultValue("20") int maxDepartments,
+                            @DefaultValue("500") int dailyLimit,
+                            @DefaultValue("500") int batchSize,
+                            @DefaultValue("2m") Duration lease,
+                            @DefaultValue("2s") Duration poll) {
+}
