@@ -20,6 +20,7 @@ final class Navigation {
             new Entry("nav.section.workspace", "nav.home", "/", "home", user(a -> true)),
             new Entry("nav.section.workspace", "nav.chat", "/chat", "chat", user(a -> true)),
             new Entry("nav.section.workspace", "nav.dings", "/dings", "bolt", user(a -> true)),
+            new Entry("nav.section.workspace", "nav.notifications", "/notifications", "bell", user(a -> true)),
             new Entry("nav.section.directory", "nav.departments", "/admin/departments", "tree",
                     user(a -> a.can(Permission.DIRECTORY_READ))),
             new Entry("nav.section.directory", "nav.users", "/admin/users", "users",
