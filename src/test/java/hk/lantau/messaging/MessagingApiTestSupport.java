@@ -21,20 +21,27 @@ public abstract class MessagingApiTestSupport extends DirectoryApiTestSupport {
     protected UserEvents userEvents;
 
     /** A person of the organisation with their own signed-in client. */
-    public record Person(String userId, String name, Api api) {
+    public record Person(String userId, String name, String email, Api api) {
     }
 
     /** Creates a person in the organisation's root department and signs them in. */
     protected Person person(Org org, String name) {
-        String userId = createUser(org.admin(), name, 1L);
-        return new Person(userId, name, signInAs(org, userId));
+        String email = newEmail(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.'));
+        String userId = createUser(org.admin(), json("name", name, "email", email, "mobile", newMobile(),
+                "departmentIds", List.of(1L)));
+        return new Person(userId, name, email, signInAs(org, userId));
+    }
+
+    /** The same person signed in again: after the test clock moved past their session's idle timeout. */
+    protected Person again(Person person) {
+        return new Person(person.userId(), person.name(), person.email(), signInAgain(person.email()));
     }
 
     /** The organisation's admin as a {@link Person}. */
     protected Person admin(Org org) {
         String name = jdbc.sql("select name from dir_user where tenant_id = :t and userid = :u")
                 .param("t", tenantId(org)).param("u", org.adminUserId()).query(String.class).single();
-        return new Person(org.adminUserId(), name, org.admin());
+        return new Person(org.adminUserId(), name, org.adminEmail(), org.admin());
     }
 
     /** Creates a group owned by {@code owner} with the members, and returns its conversation id. */
@@ -75,6 +82,21 @@ public abstract class MessagingApiTestSupport extends DirectoryApiTestSupport {
     }
 
     /** The events of one type on a person's stream, oldest first, as parsed JSON payloads. */
+    /** Asserts that an HTML fragment has no element or attribute that could run code or load a page. */
+    protected static void assertHarmless(String html) {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(html);
+        assertThat(doc.select("script, style, iframe, object, embed, form, input, svg, math")).isEmpty();
+        for (org.jsoup.nodes.Element element : doc.getAllElements()) {
+            for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+                assertThat(attribute.getKey().toLowerCase(java.util.Locale.ROOT)).doesNotStartWith("on")
+                        .isNotEqualTo("style");
+                if (attribute.getKey().equals("href") || attribute.getKey().equals("src")) {
+                    assertThat(attribute.getValue()).matches("(?i)(https?|mailto):.*");
+                }
+            }
+        }
+    }
+
     protected List<JsonNode> streamed(Org org, Person person, String type) {
         List<JsonNode> payloads = new ArrayList<>();
         for (StreamedEvent event : userEvents.since(tenantId(org), person.userId(), 0, 10_000)) {

@@ -43,8 +43,8 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
         expect(call("GET", url, null, null), 40035, "missing json");
         expect(post(url.substring(0, url.indexOf('?')), textBody("build ok")), 400101);
         expect(post(url + "x", textBody("build ok")), 300005, "token is not exist");
-        expect(post(url, "{\"msgtype\":\"text\",\"text\":{\"content\":\"build " + "x".repeat(5000) + "\"}}"), 460101);
-        expect(post(url, "{\"msgtype\":\"text\",\"text\":{\"content\":\"build " + "x".repeat(20000) + "\"}}"), 460101);
+        expect(post(url, "{\"msgtype\":\"text\",\"text\":{\"content\":\"build " + "x".repeat(5000) + "\"}}"), 430104);
+        expect(post(url, "{\"msgtype\":\"text\",\"text\":{\"content\":\"build " + "x".repeat(20000) + "\"}}"), 430104);
         expect(post(url, "{\"msgtype\":\"link\",\"link\":{\"title\":\"build\",\"text\":\"t\","
                 + "\"messageUrl\":\"javascript:alert(1)\"}}"), 40035);
         assertThat(robotMessages(owner, group)).isEmpty();
@@ -72,7 +72,7 @@ class RobotWebhookApiTest extends RobotApiTestSupport {
         expect(post(signedUrl + "&timestamp=" + now + "&sign=wrong-sign-" + now, body), 310000);
         expect(post(signed(signedUrl, secret, now), textBody("deploy secret-plan-" + now)), 310000);
         expect(post(signed(signedUrl, secret, now), "{\"msgtype\":\"text\",\"text\":{\"content\":\"build "
-                + "secret-plan-" + now + "x".repeat(5000) + "\"}}"), 460101);
+                + "secret-plan-" + now + "x".repeat(5000) + "\"}}"), 430104);
         expect(post(signedUrl + "0", body), 300005);
         String token = signedUrl.substring(signedUrl.indexOf("access_token=") + 13);
         assertThat(output.getAll()).contains("refused with 310000 sign not match").doesNotContain(token).doesNotContain(secret)

@@ -269,7 +269,7 @@ class ConversationService implements Conversations {
     @Transactional
     public ConversationView dismiss(long tenantId, String userId, String conversationId) {
         StoredConversation group = membership.ownedGroup(tenantId, conversationId, userId);
-        membership.dismiss(group, memberName(tenantId, conversationId, userId));
+        membership.dismiss(group, "dismissed", memberName(tenantId, conversationId, userId));
         return list.view(tenantId, userId, conversationId);
     }
 

@@ -97,7 +97,9 @@ class Membership {
     /** Removes a member; {@code how} is the notice: {@code left} or {@code removed}. */
     void remove(StoredConversation group, StoredMember member, String how) {
         long tenantId = group.tenantId();
-        notices.post(tenantId, group.id(), how, member.name());
+        if (!conversations.find(tenantId, group.id()).orElseThrow().dismissed()) {
+            notices.post(tenantId, group.id(), how, member.name());
+        }
         conversations.removeMember(tenantId, group.id(), member.userId());
         Set<String> told = new LinkedHashSet<>(conversations.memberIds(tenantId, group.id()));
         told.add(member.userId());
@@ -117,9 +119,10 @@ class Membership {
         updated(tenantId, group.id(), "owner", List.of(fromUserId, to.userId()));
     }
 
-    void dismiss(StoredConversation group, String byName) {
+    /** Closes a group, after a last notice ({@code noticeKey} with its arguments). */
+    void dismiss(StoredConversation group, String noticeKey, Object... noticeArgs) {
         long tenantId = group.tenantId();
-        notices.post(tenantId, group.id(), "dismissed", byName);
+        notices.post(tenantId, group.id(), noticeKey, noticeArgs);
         conversations.dismiss(tenantId, group.id());
         audit.publishEvent(new ChatAudit(tenantId, "messaging.group.dismissed", "conversation", group.id(),
                 Map.of("name", group.name(), "members", group.memberCount())));

@@ -18,7 +18,8 @@ final class RobotRefusal extends RuntimeException {
     static final int ROBOT_DISABLED = 400102;
     static final int UNSUPPORTED_TYPE = 400105;
     static final int TOO_FAST = 410100;
-    static final int TOO_LONG = 460101;
+    // DingTalk publishes no code for an over-long message; its "content not acceptable" code is the nearest.
+    static final int TOO_LONG = 430104;
 
     private final int errcode;
 

@@ -84,9 +84,9 @@ class RobotMessageReaderTest {
         assertThat(fits.getBytes(StandardCharsets.UTF_8).length).isLessThan(20000);
         read(fits);
         String tooLong = "{\"msgtype\":\"text\",\"text\":{\"content\":\"" + "字".repeat(7000) + "\"}}";
-        refused(tooLong, 460101, "message too long, exceed 20000 bytes");
+        refused(tooLong, 430104, "message too long, exceed 20000 bytes");
         assertThatThrownBy(() -> RobotMessageReader.read(new byte[10], true))
-                .isInstanceOfSatisfying(RobotRefusal.class, r -> assertThat(r.errcode()).isEqualTo(460101));
+                .isInstanceOfSatisfying(RobotRefusal.class, r -> assertThat(r.errcode()).isEqualTo(430104));
     }
 
     @Test
