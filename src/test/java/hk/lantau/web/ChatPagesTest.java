@@ -24,7 +24,7 @@ class ChatPagesTest extends MessagingPagesTestSupport {
         assertThat(send(ann, group, json("content", text("@Ben Chan can you check the figures?"),
                 "mentions", List.of(ben.userId()))).status()).isEqualTo(201);
 
-        PageClient page = pages(org, ben);
+        PageClient page = pages(ben);
         var list = page.get("/chat");
         assertThat(list.status()).isEqualTo(200);
         // Lantau's notice that the group was created is unread too.
@@ -49,7 +49,7 @@ class ChatPagesTest extends MessagingPagesTestSupport {
         String group = group(ann, "Ops", ben);
         long original = sendText(ann, group, "Lunch at one?").get("id").asLong();
 
-        PageClient page = pages(org, ben);
+        PageClient page = pages(ben);
         page.get("/chat/" + group);
         Map<String, String> form = Map.of("text", "Yes, @Ann Lee, see you there", "replyTo", String.valueOf(original),
                 "clientMessageId", "web-1");
@@ -81,7 +81,7 @@ class ChatPagesTest extends MessagingPagesTestSupport {
         Person ben = person(org, "Ben Chan");
         String group = group(ann, "Checks", ben);
 
-        PageClient page = pages(org, ann);
+        PageClient page = pages(ann);
         page.get("/chat/" + group);
         var tooLong = page.htmxPost("/chat/" + group + "/messages", Map.of("text", "x".repeat(5001)));
         assertThat(tooLong.status()).isEqualTo(422);
@@ -95,7 +95,7 @@ class ChatPagesTest extends MessagingPagesTestSupport {
         assertThat(page.htmxPost("/chat/" + group + "/messages", Map.of("format", "markdown",
                 "text", "[click](javascript:alert(3)) <img src=x onerror=alert(4)><script>alert(5)</script>"))
                 .status()).isEqualTo(200);
-        String html = pages(org, ben).get("/chat/" + group).body();
+        String html = pages(ben).get("/chat/" + group).body();
         assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt;", "&lt;script&gt;alert(5)")
                 .doesNotContain("<script>alert", "<img", "href=\"javascript:");
         assertThat(html).doesNotContainPattern("<[a-zA-Z]+(?:\\s+[\\w-]+(?:=\"[^\"]*\")?)*\\s+onerror\\s*=");
@@ -111,7 +111,7 @@ class ChatPagesTest extends MessagingPagesTestSupport {
         JsonNode message = sendText(ann, group, "Please confirm the rota");
         long id = message.get("id").asLong();
 
-        PageClient page = pages(org, ann);
+        PageClient page = pages(ann);
         assertThat(page.get("/chat/" + group).body()).contains("Read by 0 · 2 unread");
         assertThat(ben.api().post("/api/v1/conversations/" + group + "/read",
                 json("seq", message.get("seq").asLong())).status()).isEqualTo(200);
@@ -140,9 +140,9 @@ class ChatPagesTest extends MessagingPagesTestSupport {
         JsonNode message = sendText(ann, group, "Wrong figures, ignore");
         long id = message.get("id").asLong();
 
-        PageClient annPage = pages(org, ann);
+        PageClient annPage = pages(ann);
         annPage.get("/chat/" + group);
-        PageClient benPage = pages(org, ben);
+        PageClient benPage = pages(ben);
         benPage.get("/chat/" + group);
         assertThat(benPage.htmxPost("/chat/" + group + "/messages/" + id + "/recall", Map.of()).status())
                 .isEqualTo(403);
@@ -160,7 +160,7 @@ class ChatPagesTest extends MessagingPagesTestSupport {
         Org org = newOrganisation();
         Person ann = person(org, "Ann Lee");
         Person ben = person(org, "Ben Chan");
-        PageClient page = pages(org, ann);
+        PageClient page = pages(ann);
         assertThat(page.get("/chat/new?q=Ben").body()).contains("Ben Chan").doesNotContain("value=\"" + ann.userId() + "\"");
 
         var refused = page.postAll("/chat/groups", List.of(Map.entry("name", ""),
@@ -172,7 +172,7 @@ class ChatPagesTest extends MessagingPagesTestSupport {
                 Map.entry("members", ben.userId())));
         assertThat(created.status()).isEqualTo(302);
         assertThat(created.location()).contains("/chat/");
-        assertThat(pages(org, ben).get(path(created.location())).body()).contains("Night shift");
+        assertThat(pages(ben).get(path(created.location())).body()).contains("Night shift");
 
         var direct = page.post("/chat/direct", Map.of("userId", ben.userId()));
         assertThat(direct.status()).isEqualTo(302);
@@ -190,7 +190,7 @@ class ChatPagesTest extends MessagingPagesTestSupport {
         Org other = newOrganisation();
         Person stranger = person(other, "Eve Ng");
 
-        for (PageClient page : List.of(pages(other, stranger), pages(org, outsider))) {
+        for (PageClient page : List.of(pages(stranger), pages(outsider))) {
             assertThat(page.get("/chat/" + group).status()).isEqualTo(404);
             assertThat(page.get("/chat").body()).doesNotContain("Private", "Board minutes");
             assertThat(page.htmxGet("/chat/" + group + "/messages?after=0").status()).isEqualTo(404);
@@ -201,11 +201,11 @@ class ChatPagesTest extends MessagingPagesTestSupport {
             assertThat(page.htmxPost("/chat/" + group + "/messages/" + id + "/recall", Map.of()).status())
                     .isEqualTo(404);
         }
-        assertThat(pages(other, stranger).post("/chat/direct", Map.of("userId", ann.userId())).status())
+        assertThat(pages(stranger).post("/chat/direct", Map.of("userId", ann.userId())).status())
                 .isEqualTo(400);
         assertThat(count("select count(*) from msg_conversation where tenant_id = ?", tenantId(other))).isZero();
         assertThat(history(ann, group)).hasSize(1);
-        assertThat(pages(org, outsider).get("/chat/" + group).body()).contains("404");
+        assertThat(pages(outsider).get("/chat/" + group).body()).contains("404");
     }
 
     /** What people wrote in the conversation, newest first (Lantau's own notices left out). */

@@ -20,13 +20,13 @@ class DingPagesTest extends MessagingPagesTestSupport {
         Person ben = person(org, "Ben Chan");
         long id = ding(ann, "Server room alarm, call me now", ben);
 
-        PageClient page = pages(org, ben);
+        PageClient page = pages(ben);
         for (String path : List.of("/", "/chat", "/account/sessions")) {
             assertThat(page.get(path).body()).contains("data-test=\"ding-banner\"", "DING from Ann Lee",
                     "Server room alarm, call me now");
         }
         assertThat(page.get("/?lang=zh-HK").body()).contains("來自 Ann Lee 的 DING", ">確認<");
-        assertThat(pages(org, ann).get("/").body()).doesNotContain("data-test=\"ding-banner\"");
+        assertThat(pages(ann).get("/").body()).doesNotContain("data-test=\"ding-banner\"");
 
         var banner = page.htmxPost("/dings/" + id + "/confirm", Map.of());
         assertThat(banner.status()).isEqualTo(200);
@@ -41,7 +41,7 @@ class DingPagesTest extends MessagingPagesTestSupport {
         Person ann = person(org, "Ann Lee");
         Person ben = person(org, "Ben Chan");
         Person cat = person(org, "Cat Wong");
-        PageClient page = pages(org, ann);
+        PageClient page = pages(ann);
         assertThat(page.get("/dings/new").body()).contains("Ben Chan", "Cat Wong", "Organisation’s default");
 
         var sent = page.postAll("/dings", List.of(Map.entry("text", "Fire drill at 3pm, confirm please"),
@@ -62,7 +62,7 @@ class DingPagesTest extends MessagingPagesTestSupport {
 
         assertThat(page.post(path + "/cancel", Map.of()).status()).isEqualTo(302);
         assertThat(page.get(path).body()).contains("Cancelled");
-        assertThat(pages(org, cat).get("/").body()).doesNotContain("Fire drill at 3pm");
+        assertThat(pages(cat).get("/").body()).doesNotContain("Fire drill at 3pm");
     }
 
     @Test
@@ -70,7 +70,7 @@ class DingPagesTest extends MessagingPagesTestSupport {
         Org org = newOrganisation();
         Person ann = person(org, "Ann Lee");
         Person ben = person(org, "Ben Chan");
-        PageClient page = pages(org, ann);
+        PageClient page = pages(ann);
         page.get("/dings/new");
 
         var noOne = page.postAll("/dings", List.of(Map.entry("text", "Anyone?")));
@@ -96,14 +96,14 @@ class DingPagesTest extends MessagingPagesTestSupport {
         Org other = newOrganisation();
         Person eve = person(other, "Eve Ng");
 
-        for (PageClient page : List.of(pages(other, eve), pages(org, dan))) {
+        for (PageClient page : List.of(pages(eve), pages(dan))) {
             assertThat(page.get("/dings/" + id).status()).isEqualTo(404);
             assertThat(page.htmxGet("/dings/" + id + "/recipients").status()).isEqualTo(404);
             assertThat(page.htmxPost("/dings/" + id + "/confirm", Map.of()).status()).isEqualTo(404);
             assertThat(page.post("/dings/" + id + "/cancel", Map.of()).status()).isEqualTo(404);
             assertThat(page.get("/").body()).doesNotContain("Board meeting moved");
         }
-        assertThat(pages(org, ben).post("/dings/" + id + "/cancel", Map.of()).status()).isEqualTo(404);
+        assertThat(pages(ben).post("/dings/" + id + "/cancel", Map.of()).status()).isEqualTo(404);
         assertThat(ann.api().get("/api/v1/dings/" + id).json().get("status").asText()).isEqualTo("SENT");
     }
 

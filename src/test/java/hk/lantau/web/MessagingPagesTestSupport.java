@@ -6,11 +6,9 @@ import hk.lantau.messaging.MessagingApiTestSupport;
 abstract class MessagingPagesTestSupport extends MessagingApiTestSupport {
 
     /** A browser without JavaScript, signed in as the person. */
-    protected PageClient pages(Org org, Person person) {
-        String email = jdbc.sql("select email from dir_user where tenant_id = :t and userid = :u")
-                .param("t", tenantId(org)).param("u", person.userId()).query(String.class).single();
+    protected PageClient pages(Person person) {
         PageClient page = new PageClient(baseUrl());
-        page.signIn(email, PASSWORD);
+        page.signIn(person.email(), PASSWORD);
         return page;
     }
 }

@@ -26,7 +26,7 @@ class NotificationPagesTest extends MessagingPagesTestSupport {
         assertThat(markdown.status()).as(markdown.body()).isEqualTo(202);
         awaitDelivered(org, markdown.json().get("id").asLong());
 
-        PageClient page = pages(org, ann);
+        PageClient page = pages(ann);
         var inbox = page.get("/notifications");
         assertThat(inbox.status()).isEqualTo(200);
         String body = inbox.body();
@@ -41,7 +41,7 @@ class NotificationPagesTest extends MessagingPagesTestSupport {
         assertThat(item.body()).startsWith("<li").contains("Payslips").doesNotContain("mark-read", "<html");
         var fragment = page.htmxGet("/notifications");
         assertThat(fragment.body()).startsWith("<section id=\"notification-inbox\"").contains(">2<");
-        assertThat(pages(org, ben).get("/notifications").body()).contains("Fire drill")
+        assertThat(pages(ben).get("/notifications").body()).contains("Fire drill")
                 .doesNotContain("Payslips");
         assertThat(second).isNotEqualTo(first);
     }
@@ -55,11 +55,11 @@ class NotificationPagesTest extends MessagingPagesTestSupport {
         Org other = newOrganisation();
         Person eve = person(other, "Eve Ng");
 
-        for (PageClient page : List.of(pages(org, ben), pages(other, eve))) {
+        for (PageClient page : List.of(pages(ben), pages(eve))) {
             assertThat(page.get("/notifications").body()).doesNotContain("contract renewal");
             assertThat(page.htmxPost("/notifications/" + id + "/read", Map.of()).status()).isEqualTo(404);
         }
-        assertThat(pages(org, ann).get("/notifications").body()).contains("data-test=\"mark-read\"");
+        assertThat(pages(ann).get("/notifications").body()).contains("data-test=\"mark-read\"");
     }
 
     /** Sends a text notification as the organisation's admin and waits for the job to deliver it. */

@@ -28,7 +28,7 @@ class RobotPagesTest extends MessagingPagesTestSupport {
         Person ann = person(org, "Ann Lee");
         Person ben = person(org, "Ben Chan");
         String group = group(ann, "Ops alerts", ben);
-        PageClient page = pages(org, ann);
+        PageClient page = pages(ann);
         assertThat(page.get("/chat/" + group + "/settings").body()).contains("data-test=\"robots-link\"");
         assertThat(page.get("/chat/" + group + "/robots").body()).contains("No robots yet.");
 
@@ -88,7 +88,7 @@ class RobotPagesTest extends MessagingPagesTestSupport {
         Org org = newOrganisation();
         Person ann = person(org, "Ann Lee");
         String group = group(ann, "Builds");
-        PageClient page = pages(org, ann);
+        PageClient page = pages(ann);
         page.get("/chat/" + group + "/robots");
 
         var refused = page.post("/chat/" + group + "/robots", Map.of("name", "CI", "keywords", "", "ipRanges", ""));
@@ -106,14 +106,14 @@ class RobotPagesTest extends MessagingPagesTestSupport {
         Person ann = person(org, "Ann Lee");
         Person ben = person(org, "Ben Chan");
         String group = group(ann, "Private", ben);
-        PageClient owner = pages(org, ann);
+        PageClient owner = pages(ann);
         var added = owner.post("/chat/" + group + "/robots", Map.of("name", "Zabbix", "keywords", "alarm"));
         Matcher robot = ROBOT.matcher(added.body());
         assertThat(robot.find()).isTrue();
         Org other = newOrganisation();
         Person eve = person(other, "Eve Ng");
 
-        for (PageClient page : new PageClient[] {pages(org, ben), pages(other, eve)}) {
+        for (PageClient page : new PageClient[] {pages(ben), pages(eve)}) {
             assertThat(page.get("/chat/" + group + "/robots").status()).isEqualTo(404);
             assertThat(page.post("/chat/" + group + "/robots", Map.of("name", "X", "keywords", "x")).status())
                     .isEqualTo(404);
@@ -122,7 +122,7 @@ class RobotPagesTest extends MessagingPagesTestSupport {
             assertThat(page.post("/chat/" + group + "/robots/" + robot.group(1) + "/delete", Map.of()).status())
                     .isEqualTo(404);
         }
-        assertThat(pages(org, ben).get("/chat/" + group + "/settings").body()).doesNotContain("robots-link");
+        assertThat(pages(ben).get("/chat/" + group + "/settings").body()).doesNotContain("robots-link");
         assertThat(owner.get("/chat/" + group + "/robots").body()).contains("Zabbix");
     }
 }
