@@ -16,11 +16,15 @@
   var MAX_BACKOFF = 30000;
 
   // The page says which event its content already includes; otherwise carry on from this tab's last one.
+  // Without either, the stream starts live at its newest event: a page that shows no stream
+  // state has nothing to catch up on.
   var seq = number(body.getAttribute('data-stream-seq'));
   if (seq === null) {
-    seq = number(sessionStorage.getItem(STORE)) || 0;
+    seq = number(sessionStorage.getItem(STORE));
   }
-  remember(seq);
+  if (seq !== null) {
+    remember(seq);
+  }
 
   var socket = null;
   var attempts = 0;
@@ -49,11 +53,14 @@
       return;
     }
     var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    socket = new WebSocket(scheme + location.host + '/api/v1/stream?since=' + seq);
+    socket = new WebSocket(scheme + location.host + '/api/v1/stream' + (seq === null ? '' : '?since=' + seq));
     socket.onopen = function () {
       attempts = 0;
       heard();
       state('live');
+      if (seq === null) {
+        send({type: 'ping'});
+      }
     };
     socket.onmessage = function (message) {
       heard();
@@ -103,7 +110,9 @@
   function receive(frame) {
     switch (frame.type) {
       case 'hello':
-        if (frame.seq < seq) {
+        if (seq === null) {
+          remember(frame.seq);
+        } else if (frame.seq < seq) {
           // The server has fewer events than this tab saw (another installation, a restore): start over.
           remember(frame.seq);
           reload();
