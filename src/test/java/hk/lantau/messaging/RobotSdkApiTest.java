@@ -25,6 +25,7 @@ class RobotSdkApiTest extends RobotApiTestSupport {
     private Api reader;
     private String readerId;
     private String readerMobile;
+    private String readerEmail;
     private String group;
     private String url;
     private String secret;
@@ -34,11 +35,12 @@ class RobotSdkApiTest extends RobotApiTestSupport {
         org = newOrganisation();
         Person groupOwner = person(org, "Owner");
         readerMobile = newMobile().replace(" ", "");
-        readerId = createUser(org.admin(), json("name", "Reader", "email", newEmail("reader"), "mobile", readerMobile,
+        readerEmail = newEmail("reader");
+        readerId = createUser(org.admin(), json("name", "Reader", "email", readerEmail, "mobile", readerMobile,
                 "departmentIds", List.of(1L)));
         owner = groupOwner.api();
         reader = signInAs(org, readerId);
-        group = group(groupOwner, "Alerts", new Person(readerId, "Reader", reader));
+        group = group(groupOwner, "Alerts", new Person(readerId, "Reader", readerEmail, reader));
         JsonNode robot = createRobot(owner, group, Map.of("name", "Alertmanager", "signing", true));
         url = local(robot.get("webhookUrl").asText());
         secret = robot.get("secret").asText();
@@ -181,7 +183,7 @@ class RobotSdkApiTest extends RobotApiTestSupport {
 
     /** The robot messages on the reader's event stream: what their clients were sent live. */
     private List<JsonNode> robotEvents() {
-        return streamed(org, new Person(readerId, "Reader", reader), "message.created").stream()
+        return streamed(org, new Person(readerId, "Reader", readerEmail, reader), "message.created").stream()
                 .filter(e -> e.path("author").path("kind").asText().equals("ROBOT")).toList();
     }
 
