@@ -39,6 +39,10 @@ class ChatPagesTest extends MessagingPagesTestSupport {
 
         var chinese = page.get("/chat/" + group + "?lang=zh-HK");
         assertThat(chinese.body()).contains("聊天", "今天", "[有人@你]", "輸入訊息");
+        // The group was created in English; each reader sees Lantau's notice in their own language.
+        assertThat(chat.body()).contains("Ann Lee created the group &quot;Harbour project&quot;.");
+        assertThat(chinese.body()).contains("Ann Lee 建立了群組「Harbour project」。")
+                .doesNotContain("created the group");
     }
 
     @Test

@@ -113,7 +113,8 @@ class ChatViews {
         String body = switch (last.state()) {
             case RECALLED -> texts.text("chat.preview.recalled");
             case REMOVED -> texts.text("chat.preview.removed");
-            case SENT -> summary(last.content());
+            case SENT -> last.content() instanceof MessageContent.SystemNotice notice ? noticeText(notice)
+                    : summary(last.content());
         };
         if (last.author().kind() == MessageAuthor.Kind.SYSTEM) {
             return abbreviate(body);
@@ -123,6 +124,12 @@ class ChatViews {
         }
         return abbreviate(conversation.kind() == ConversationKind.DIRECT ? body
                 : texts.text("chat.preview.author", last.author().name(), body));
+    }
+
+    /** A system notice in the reader's language, when it was stored with its key. */
+    private String noticeText(MessageContent.SystemNotice notice) {
+        return notice.key() == null ? notice.text()
+                : texts.text("messaging.notice." + notice.key(), notice.args().toArray());
     }
 
     /** One line of plain text for a message of any kind. */
