@@ -45,7 +45,19 @@ public sealed interface MessageContent {
     record FeedLink(String title, String messageUrl, String picUrl) {
     }
 
-    /** Written by Lantau itself: someone joined, the group was renamed, a message was removed. */
-    record SystemNotice(String text) implements MessageContent {
+    /**
+     * Written by Lantau itself: someone joined, the group was renamed, a message was removed.
+     * {@code text} is written in the language of whoever caused it; readers in another language
+     * render the message {@code messaging.notice.<key>} with {@code args} instead.
+     */
+    record SystemNotice(String text, String key, List<String> args) implements MessageContent {
+
+        public SystemNotice {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        public SystemNotice(String text) {
+            this(text, null, List.of());
+        }
     }
 }

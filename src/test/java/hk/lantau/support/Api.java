@@ -51,6 +51,11 @@ public final class Api {
         return baseUrl;
     }
 
+    /** The bearer token this client sends, or null. */
+    public String token() {
+        return token;
+    }
+
     public Response get(String path) {
         return send("GET", path, null, null);
     }

@@ -44,8 +44,8 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
     private static Path chromedriver;
 
     protected WebDriver browser;
-    private ChromeDriverService service;
-    private Path profile;
+    /** Every browser of the test: the first one, and any {@link #anotherBrowser()} opened. */
+    private final List<Opened> opened = new java.util.ArrayList<>();
     private String testName;
     private int step;
 
@@ -61,33 +61,48 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
     void openBrowser(TestInfo info) throws IOException {
         testName = getClass().getSimpleName() + "-" + info.getTestMethod().map(m -> m.getName()).orElse("test");
         step = 0;
-        profile = Files.createTempDirectory("lantau-chromium-");
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromedriver.toString());
-        service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+        browser = anotherBrowser();
+    }
+
+    /**
+     * A further, independent browser (its own profile, so its own cookies): for two people at once.
+     * Helpers act on {@link #browser}; switch between browsers with {@link #use}.
+     */
+    protected WebDriver anotherBrowser() throws IOException {
+        Path profile = Files.createTempDirectory("lantau-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--lang=en-GB", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 900));
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        WebDriver driver = new ChromeDriver(service, options);
+        opened.add(new Opened(driver, service, profile));
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Makes the helpers act on this browser. */
+    protected void use(WebDriver driver) {
+        browser = driver;
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        try {
-            if (browser != null) {
+        for (Opened one : opened) {
+            try {
+                use(one.driver());
                 screenshot("last");
-                browser.quit();
+                one.driver().quit();
+            } finally {
+                one.service().stop();
+                deleteQuietly(one.profile());
             }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
-            deleteQuietly(profile);
         }
+        opened.clear();
     }
 
     /** Opens a page of the application, e.g. {@code open("/signin?lang=en")}. */
@@ -146,6 +161,9 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private record Opened(WebDriver driver, ChromeDriverService service, Path profile) {
     }
 
     private static Optional<Path> executable(String property, String... names) {

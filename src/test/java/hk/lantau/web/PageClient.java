@@ -77,6 +77,21 @@ final class PageClient {
                 Map.of("HX-Request", "true", "X-XSRF-TOKEN", csrf == null ? "" : csrf));
     }
 
+    /** A form POST as htmx sends it: fields in the body, the CSRF token in its header. */
+    Page htmxPost(String path, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)),
+                Map.of("HX-Request", "true", "X-XSRF-TOKEN", csrf == null ? "" : csrf));
+    }
+
+    /** A GET as htmx sends it, for a fragment. */
+    Page htmxGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of("HX-Request", "true"));
+    }
+
     /** Signs in through the sign-in form. */
     Page signIn(String email, String password) {
         get("/signin");

@@ -3,6 +3,7 @@ package hk.lantau.web.shell;
 import hk.lantau.identity.SessionCookies;
 import hk.lantau.identity.Sessions;
 import hk.lantau.shared.Actor;
+import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.tenant.Organisation;
 import hk.lantau.tenant.Organisations;
@@ -52,7 +53,7 @@ public class ShellFactory {
         String switchUrl = switchUrl(request, other);
         if (found.isEmpty()) {
             return new Shell(locale.toLanguageTag(), other.toLanguageTag(), switchUrl, false, false, null, null,
-                    null, INSTALLATION_ZONE, List.of());
+                    null, INSTALLATION_ZONE, List.of(), null);
         }
         Actor actor = found.get();
         Optional<Organisation> org = actor.tenantId() == null ? Optional.empty()
@@ -60,7 +61,11 @@ public class ShellFactory {
         return new Shell(locale.toLanguageTag(), other.toLanguageTag(), switchUrl, true, actor.isOperator(),
                 org.map(Organisation::name).orElse(null), actor.name(), initials(actor.name()),
                 org.map(Organisation::timeZone).orElse(INSTALLATION_ZONE),
-                Navigation.of(actor, path(request)));
+                Navigation.of(actor, path(request)), person(actor) ? actor.userId() : null);
+    }
+
+    private static boolean person(Actor actor) {
+        return actor.kind() == ActorKind.USER && actor.tenantId() != null;
     }
 
     private static String path(HttpServletRequest request) {

@@ -23,6 +23,9 @@ public class Times {
     private static final DateTimeFormatter ZH_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
     private static final DateTimeFormatter ZH_DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
     private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter EN_SHORT_DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter ZH_SHORT_DATE = DateTimeFormatter.ofPattern("M月d日");
     private static final DateTimeFormatter EN_LONG_DATE =
             DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter ZH_LONG_DATE =
@@ -34,6 +37,16 @@ public class Times {
 
     public String dateTimeSeconds(Instant at, ZoneId zone) {
         return at == null ? "" : (chinese() ? ZH_DATE_TIME_SECONDS : EN_DATE_TIME_SECONDS).format(at.atZone(zone));
+    }
+
+    /** The time of day, such as 09:45, the same in both languages. */
+    public String time(Instant at, ZoneId zone) {
+        return at == null ? "" : TIME.format(at.atZone(zone));
+    }
+
+    /** A day without its year, such as 21 Nov, for lists where the year is plain from the context. */
+    public String shortDate(Instant at, ZoneId zone) {
+        return at == null ? "" : (chinese() ? ZH_SHORT_DATE : EN_SHORT_DATE).format(at.atZone(zone));
     }
 
     /** The calendar day an instant falls on in the zone. */

@@ -3,14 +3,16 @@ package hk.lantau.messaging.internal.chat;
 import hk.lantau.messaging.Mentions;
 import hk.lantau.messaging.MessageAuthor;
 import hk.lantau.messaging.MessageContent;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * System notices in a conversation: who joined or left, renames, new owners. Written once, in the
- * language of the person whose action caused them (the organisation's default for the directory's
- * own changes).
+ * System notices in a conversation: who joined or left, renames, new owners. The text is written in
+ * the language of the person whose action caused them; the key and arguments let every reader see
+ * it in their own.
  */
 @Component
 class Notices {
@@ -27,7 +29,8 @@ class Notices {
 
     void post(long tenantId, String conversationId, String key, Object... args) {
         String text = texts.getMessage("messaging.notice." + key, args, LocaleContextHolder.getLocale());
-        poster.post(tenantId, conversationId, LANTAU, new MessageContent.SystemNotice(text), Mentions.NONE, null,
-                null);
+        List<String> values = Arrays.stream(args).map(String::valueOf).toList();
+        poster.post(tenantId, conversationId, LANTAU, new MessageContent.SystemNotice(text, key, values),
+                Mentions.NONE, null, null);
     }
 }

@@ -4,7 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * Carries committed events to the nodes where their recipients are connected. One node needs
- * nothing more than a call in memory; several share a broker.
+ * nothing more than a call in memory; several share a broker. Listeners are called on the
+ * publishing thread or the broker's, so they must hand work off instead of blocking.
  */
 public interface Fanout {
 
@@ -13,4 +14,9 @@ public interface Fanout {
 
     /** Registers this node's listener (its WebSocket hub). */
     void subscribe(Consumer<LiveEvent> listener);
+
+    /** Tells every node, this one included, to close the connections of ended sessions. */
+    void publish(StreamsEnded ended);
+
+    void subscribeEnded(Consumer<StreamsEnded> listener);
 }

@@ -12,6 +12,7 @@ public class LocalFanout implements Fanout {
     private static final Logger log = LoggerFactory.getLogger(LocalFanout.class);
 
     private final List<Consumer<LiveEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<StreamsEnded>> endedListeners = new CopyOnWriteArrayList<>();
 
     @Override
     public void publish(LiveEvent event) {
@@ -28,5 +29,21 @@ public class LocalFanout implements Fanout {
     @Override
     public void subscribe(Consumer<LiveEvent> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void publish(StreamsEnded ended) {
+        for (Consumer<StreamsEnded> listener : endedListeners) {
+            try {
+                listener.accept(ended);
+            } catch (RuntimeException e) {
+                log.warn("Ended sessions not handed to a listener: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void subscribeEnded(Consumer<StreamsEnded> listener) {
+        endedListeners.add(listener);
     }
 }
