@@ -84,7 +84,7 @@ class MessagingPersonalData implements PersonalDataContributor {
         retained.put("robots", "Robots they created belong to their groups and keep working; the record of who "
                 + "created them keeps the userid, which identifies no one once the profile is erased.");
         retained.put("otherStreams", "Events already queued for other people (for example a new message) stay in "
-                + "those people's streams.");
+                + "those people's streams until stream retention drops them.");
         return retained;
     }
 }
