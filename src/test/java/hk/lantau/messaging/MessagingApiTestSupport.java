@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import hk.lantau.directory.DirectoryApiTestSupport;
 import hk.lantau.support.Api;
+import hk.lantau.support.Polling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,24 @@ public abstract class MessagingApiTestSupport extends DirectoryApiTestSupport {
 
     protected Api.Response send(Person from, String conversationId, Map<String, Object> body) {
         return from.api().post("/api/v1/conversations/" + conversationId + "/messages", body);
+    }
+
+    /** Sends a DING through the API and returns its id. */
+    protected static long ding(Person from, String text, Person to) {
+        var sent = from.api().post("/api/v1/dings", json("text", text, "recipients", List.of(to.userId())));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        return sent.json().get("id").asLong();
+    }
+
+    /** Sends a work notification and waits for the background job to deliver it. */
+    protected static long sendNotification(Api sender, String text, Person... to) {
+        var sent = sender.post("/api/v1/notifications", json("content", text(text), "audience",
+                json("userIds", java.util.Arrays.stream(to).map(Person::userId).toList())));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        long id = sent.json().get("id").asLong();
+        Polling.until("notification " + id + " delivered",
+                () -> sender.get("/api/v1/notifications/" + id).json().get("progress").get("status").asInt() == 2);
+        return id;
     }
 
     protected static Map<String, Object> text(String text) {

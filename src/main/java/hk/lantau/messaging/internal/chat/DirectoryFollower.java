@@ -11,7 +11,6 @@ import hk.lantau.directory.UserStatusChanged;
 import hk.lantau.directory.UserUpdated;
 import hk.lantau.messaging.Conversations;
 import hk.lantau.messaging.MemberRole;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +32,14 @@ class DirectoryFollower {
     private final ConversationRepository conversations;
     private final Membership membership;
     private final Directory directory;
+    private final Departures departures;
 
-    DirectoryFollower(ConversationRepository conversations, Membership membership, Directory directory) {
+    DirectoryFollower(ConversationRepository conversations, Membership membership, Directory directory,
+                      Departures departures) {
         this.conversations = conversations;
         this.membership = membership;
         this.directory = directory;
+        this.departures = departures;
     }
 
     @EventListener
@@ -68,13 +70,14 @@ class DirectoryFollower {
     @EventListener
     void on(UserStatusChanged e) {
         if (e.to() == UserStatus.LEFT) {
-            leaveAll(e.tenantId(), e.userId());
+            departures.leaveAllGroups(e.tenantId(), e.userId(), null);
         }
     }
 
+    /** The groups' last notice must not name someone whose data is being erased. */
     @EventListener
     void on(UserErased e) {
-        leaveAll(e.tenantId(), e.userId());
+        departures.leaveAllGroups(e.tenantId(), e.userId(), Departures.ERASED_NAME);
     }
 
     @EventListener
@@ -92,26 +95,6 @@ class DirectoryFollower {
     @EventListener
     void on(DepartmentDissolved e) {
         dismissDepartmentGroup(e.tenantId(), e.departmentId());
-    }
-
-    /** Someone who left drops out of every group; a group they owned passes to its longest-standing admin or member. */
-    private void leaveAll(long tenantId, String userId) {
-        for (String id : conversations.groupsOf(tenantId, userId)) {
-            StoredConversation group = conversations.lock(tenantId, id).orElseThrow();
-            StoredMember leaver = conversations.member(tenantId, id, userId).orElseThrow();
-            if (!group.dismissed() && leaver.role() == MemberRole.OWNER) {
-                Optional<StoredMember> heir = conversations.members(tenantId, id).stream()
-                        .filter(m -> !m.userId().equals(userId))
-                        .min(Comparator.comparing((StoredMember m) -> m.role() == MemberRole.ADMIN ? 0 : 1)
-                                .thenComparing(StoredMember::joinedAt).thenComparing(StoredMember::userId));
-                if (heir.isPresent()) {
-                    membership.transfer(group, userId, heir.get());
-                } else {
-                    membership.dismiss(group, "dismissed", leaver.name());
-                }
-            }
-            membership.remove(group, leaver, "removed");
-        }
     }
 
     private void dismissDepartmentGroup(Long tenantId, long departmentId) {
