@@ -68,6 +68,10 @@ public abstract class ApiTestSupport {
         registry.add("spring.datasource.password", TestDatabase::password);
         registry.add("lantau.data-dir", DATA_DIR::toString);
         registry.add("lantau.identity.operator-password", () -> OPERATOR_PASSWORD);
+        // The suite keeps a dozen application contexts cached; each holding a full idle pool would
+        // exceed PostgreSQL's default of 100 connections, so idle pools shrink to one connection.
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     protected String baseUrl() {
