@@ -1,12 +1,13 @@
 package hk.lantau.messaging.internal.chat;
 
+import static hk.lantau.messaging.internal.sql.SqlTimes.instant;
+
 import hk.lantau.messaging.ConversationKind;
 import hk.lantau.messaging.MemberRole;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -217,10 +218,6 @@ class ConversationRepository {
                 instant(rs, "joined_at"));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     record NewMember(String userId, String name, MemberRole role) {
     }
