@@ -91,7 +91,7 @@ class MessagePoster {
                 .filter(id -> members.contains(id) && !id.equals(author.id())).sorted().toList());
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long seq = conversations.nextSeq(tenantId, conversationId, now);
+        long seq = conversations.nextSeq(conversation, now);
         StoredMessage stored = new StoredMessage(0, conversationId, seq, author, ContentRules.kind(content),
                 views.write(content), wanted.all(), mentioned, replyToSeq, clientMessageId, MessageState.SENT, now);
         long id = messages.insert(tenantId, stored);
