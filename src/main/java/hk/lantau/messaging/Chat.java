@@ -14,6 +14,12 @@ public interface Chat {
     Optional<MemberRole> role(long tenantId, String conversationId, String userId);
 
     /**
+     * Whether the message is in the conversation and the person may see it: a member who joined
+     * before it was sent.
+     */
+    boolean canSee(long tenantId, String conversationId, long messageId, String userId);
+
+    /**
      * Posts a message written by a robot, an app or Lantau into a conversation and delivers it
      * to the members. The content is validated as a person's would be. A repeated
      * {@code clientMessageId} from the same author returns the message stored the first time.

@@ -3,6 +3,7 @@ package hk.lantau.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import hk.lantau.support.Api;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -261,6 +262,34 @@ class DingApiTest extends DingApiTestSupport {
     }
 
     @Test
+    void aDingLinksOnlyToAMessageItsSenderCanSee() {
+        Team t = team();
+        String mine = conversationOf(t.senderApi(), t.first());
+        long message = message(t.senderApi(), mine, "The deploy is stuck");
+        String theirs = conversationOf(t.firstApi(), t.second());
+        long theirMessage = message(t.firstApi(), theirs, "Between us");
+
+        var linked = t.senderApi().post("/api/v1/dings", json("text", "Look at this", "recipients",
+                List.of(t.first()), "conversationId", mine, "messageId", message));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        assertThat(linked.json().get("conversationId").asText()).isEqualTo(mine);
+        assertThat(linked.json().get("messageId").asLong()).isEqualTo(message);
+
+        // Not a member, a message of another conversation, no such message, no such conversation.
+        refusedLink(t, theirs, theirMessage, "messaging.conversation_not_found");
+        refusedLink(t, mine, theirMessage, "messaging.message_not_found");
+        refusedLink(t, mine, message + 1000, "messaging.message_not_found");
+        refusedLink(t, "no-such-conversation", message, "messaging.conversation_not_found");
+        // Another organisation's conversation, even with its own message, is not found.
+        Team other = team();
+        String elsewhere = conversationOf(other.senderApi(), other.first());
+        refusedLink(t, elsewhere, message(other.senderApi(), elsewhere, "Elsewhere"),
+                "messaging.conversation_not_found");
+        assertThat(dingRows(t.tenantId())).isEqualTo(1);
+        assertThat(events(t, t.first(), "ding.created")).hasSize(1);
+    }
+
+    @Test
     void theOrganisationDecidesWhichChannelsDingsMayEscalateTo() {
         Team t = team();
         var settings = t.senderApi().get("/api/v1/dings/settings").json();
@@ -339,6 +368,26 @@ class DingApiTest extends DingApiTestSupport {
         assertThat(send.get("x-lantau-scope").asText()).isEqualTo("people-only");
         assertThat(send.get("responses").get("400").get("description").asText())
                 .contains("messaging.ding_recipient_unknown");
+    }
+
+    private void refusedLink(Team t, String conversationId, long messageId, String code) {
+        var response = t.senderApi().post("/api/v1/dings", json("text", "Look", "recipients", List.of(t.first()),
+                "conversationId", conversationId, "messageId", messageId));
+        assertThat(response.status()).as(response.body()).isEqualTo(404);
+        assertThat(response.code()).isEqualTo(code);
+    }
+
+    private static String conversationOf(Api from, String to) {
+        var response = from.post("/api/v1/conversations/direct", Map.of("userId", to));
+        assertThat(response.status()).as(response.body()).isIn(200, 201);
+        return response.json().get("id").asText();
+    }
+
+    private static long message(Api from, String conversationId, String text) {
+        var response = from.post("/api/v1/conversations/" + conversationId + "/messages",
+                Map.of("content", Map.of("kind", "text", "text", text)));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asLong();
     }
 
     private void expect(Team t, Map<String, Object> body, String code, String field) {

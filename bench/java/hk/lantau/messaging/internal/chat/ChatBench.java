@@ -65,9 +65,9 @@ public final class ChatBench {
                     "spring.datasource.username=" + TestDatabase.user(),
                     "spring.datasource.password=" + TestDatabase.password()));
         }
+        // As arguments, not default properties: those lose to application.yml (server.port 8080 taken).
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LantauApplication.class)
-                .properties(properties.toArray(String[]::new))
-                .run()) {
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new))) {
             new Run(app).go(sends, groupSends, reads);
         }
     }
@@ -119,8 +119,8 @@ public final class ChatBench {
                     conversations.member(tenantId, direct, user(0));
                     conversations.memberIds(tenantId, direct);
                 }));
-                time("part: nextSeq", sends, i -> tx.executeWithoutResult(status ->
-                        conversations.nextSeq(tenantId, direct, clock.instant())));
+                time("part: lock + nextSeq", sends, i -> tx.executeWithoutResult(status ->
+                        conversations.nextSeq(conversations.lock(tenantId, direct).orElseThrow(), clock.instant())));
             }
             List<String> pair = List.of(user(0), user(1));
             double stream = time("of which: stream event to 2 people", sends, i -> tx.executeWithoutResult(status ->

@@ -56,6 +56,11 @@ class DingController {
             + "messaging.ding_send_at_past, messaging.ding_send_at_too_far, messaging.ding_interval_invalid, "
             + "messaging.ding_reminders_invalid, messaging.ding_escalation_invalid, "
             + "messaging.ding_channel_not_allowed, messaging.ding_link_invalid, or messaging.ding_invalid for several")
+    @ApiResponse(responseCode = "404", description = "messaging.conversation_not_found or "
+            + "messaging.message_not_found: the linked message is not one the sender can see")
+    @ApiResponse(responseCode = "429", description = "messaging.ding_rate_limited: the sender's DINGs in the last "
+            + "hour, or the organisation's SMS recipients in the last day, are at their limit; Retry-After says "
+            + "when to try again")
     ResponseEntity<DingView> send(@RequestBody DingRequest request) {
         long tenantId = CurrentActor.get().requireTenant();
         DingView ding = dings.send(tenantId, request.toNewDing());

@@ -67,6 +67,15 @@ class ChatService implements Chat, Messages {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public boolean canSee(long tenantId, String conversationId, long messageId, String userId) {
+        return conversations.member(tenantId, conversationId, userId)
+                .flatMap(member -> messages.find(tenantId, conversationId, messageId)
+                        .filter(m -> m.seq() > member.joinedSeq()))
+                .isPresent();
+    }
+
+    @Override
     @Transactional
     public PostedMessage post(long tenantId, String conversationId, MessageAuthor author, MessageContent content,
                               Mentions mentions, String clientMessageId) {

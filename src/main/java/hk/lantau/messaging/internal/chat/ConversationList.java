@@ -4,15 +4,13 @@ import hk.lantau.messaging.ConversationKind;
 import hk.lantau.messaging.ConversationView;
 import hk.lantau.messaging.MemberRole;
 import hk.lantau.messaging.MessageView;
+import hk.lantau.messaging.internal.sql.PageCursor;
 import hk.lantau.shared.CursorPage;
-import hk.lantau.shared.LantauException;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -59,16 +57,25 @@ class ConversationList {
                 : jdbc.sql(SELECT + " and (c.last_activity < :at or (c.last_activity = :at and c.id > :after))"
                         + " order by c.last_activity desc, c.id limit :limit");
         if (cursor != null) {
-            Cursor position = Cursor.decode(cursor);
-            spec = spec.param("at", Timestamp.from(position.at())).param("after", position.id());
+            List<String> position = PageCursor.decode(cursor, 3, "messaging.cursor_invalid");
+            spec = spec.param("at", Timestamp.from(at(position))).param("after", position.get(2));
         }
         List<Row> rows = spec.param("tenant", tenantId).param("user", userId).param("limit", size + 1)
                 .query(ConversationList::row).list();
         boolean more = rows.size() > size;
         List<Row> items = more ? rows.subList(0, size) : rows;
-        String next = more ? new Cursor(items.get(size - 1).conversation().lastActivity(),
-                items.get(size - 1).conversation().id()).encode() : null;
+        String next = more ? PageCursor.encode(items.get(size - 1).conversation().lastActivity().getEpochSecond(),
+                items.get(size - 1).conversation().lastActivity().getNano(), items.get(size - 1).conversation().id()) : null;
         return new CursorPage<>(views(tenantId, items), next);
+    }
+
+    /** A cursor's last activity: seconds and nanoseconds, so that no precision is lost. */
+    private static Instant at(List<String> position) {
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(position.get(0)), Long.parseLong(position.get(1)));
+        } catch (NumberFormatException e) {
+            throw PageCursor.invalid("messaging.cursor_invalid");
+        }
     }
 
     private List<ConversationView> views(long tenantId, List<Row> rows) {
@@ -99,24 +106,5 @@ class ConversationList {
 
     private record Row(StoredConversation conversation, MemberRole role, long joinedSeq, long readSeq,
                        long mentionSeq, String peerId, String peerName, String myName) {
-    }
-
-    /** The position after the last conversation of a page: its last activity and id. */
-    record Cursor(Instant at, String id) {
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (at.getEpochSecond() + "." + at.getNano() + "." + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                        .split("\\.", 3);
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw LantauException.invalidField("cursor", "messaging.cursor_invalid", "This cursor is not valid.");
-            }
-        }
     }
 }

@@ -1,12 +1,13 @@
 package hk.lantau.messaging.internal.chat;
 
+import static hk.lantau.messaging.internal.sql.SqlTimes.instant;
+
 import hk.lantau.messaging.ConversationKind;
 import hk.lantau.messaging.MemberRole;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -87,12 +88,20 @@ class ConversationRepository {
     }
 
     /** Takes the next message seq; the row must be locked by the caller's transaction. */
-    long nextSeq(long tenantId, String id, Instant at) {
-        jdbc.sql("update msg_conversation set last_seq = last_seq + 1, last_activity = :at "
-                        + "where tenant_id = :tenant and id = :id")
-                .param("at", Timestamp.from(at)).param("tenant", tenantId).param("id", id).update();
-        return jdbc.sql("select last_seq from msg_conversation where tenant_id = :tenant and id = :id")
-                .param("tenant", tenantId).param("id", id).query(Long.class).single();
+    /**
+     * The next seq of a conversation this transaction has {@link #lock locked}: the lock keeps
+     * {@code lastSeq} current, so no second read is needed.
+     */
+    long nextSeq(StoredConversation locked, Instant at) {
+        long seq = locked.lastSeq() + 1;
+        int updated = jdbc.sql("update msg_conversation set last_seq = :seq, last_activity = :at "
+                        + "where tenant_id = :tenant and id = :id and last_seq = :last")
+                .param("seq", seq).param("at", Timestamp.from(at)).param("tenant", locked.tenantId())
+                .param("id", locked.id()).param("last", locked.lastSeq()).update();
+        if (updated != 1) {
+            throw new IllegalStateException("Conversation " + locked.id() + " changed while locked");
+        }
+        return seq;
     }
 
     void rename(long tenantId, String id, String name) {
@@ -217,10 +226,6 @@ class ConversationRepository {
                 instant(rs, "joined_at"));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     record NewMember(String userId, String name, MemberRole role) {
     }

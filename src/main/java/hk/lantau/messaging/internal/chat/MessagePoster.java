@@ -8,6 +8,7 @@ import hk.lantau.messaging.MessageContent;
 import hk.lantau.messaging.MessageState;
 import hk.lantau.messaging.MessageView;
 import hk.lantau.messaging.SentMessage;
+import hk.lantau.messaging.internal.content.ContentRules;
 import hk.lantau.shared.LantauException;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,10 @@ class MessagePoster {
     /** In groups larger than this, only the owner and admins may mention everyone. */
     static final int OPEN_MENTION_ALL_LIMIT = 50;
     static final int MAX_CLIENT_ID = 64;
+    /** DingTalk's limit for text and markdown messages is 5,000 characters. */
+    static final ContentRules RULES = new ContentRules(new ContentRules.Codes("messaging.content_required",
+            "messaging.message_invalid", "messaging.kind_not_allowed", "messaging.message_invalid"),
+            Set.of("text", "markdown", "link", "actionCard", "feedCard", "system"), 5_000, 0);
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
@@ -54,7 +59,7 @@ class MessagePoster {
     @Transactional
     SentMessage post(long tenantId, String conversationId, MessageAuthor author, MessageContent content,
                      Mentions mentions, Long replyTo, String clientMessageId) {
-        ContentRules.check(content, author.kind());
+        RULES.check(content, author.kind());
         if (clientMessageId != null && (clientMessageId.isBlank() || clientMessageId.length() > MAX_CLIENT_ID)) {
             throw LantauException.invalidField("clientMessageId", "messaging.client_id_invalid",
                     "A client message id has 1 to " + MAX_CLIENT_ID + " characters.");
@@ -86,7 +91,7 @@ class MessagePoster {
                 .filter(id -> members.contains(id) && !id.equals(author.id())).sorted().toList());
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long seq = conversations.nextSeq(tenantId, conversationId, now);
+        long seq = conversations.nextSeq(conversation, now);
         StoredMessage stored = new StoredMessage(0, conversationId, seq, author, ContentRules.kind(content),
                 views.write(content), wanted.all(), mentioned, replyToSeq, clientMessageId, MessageState.SENT, now);
         long id = messages.insert(tenantId, stored);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.lantau.messaging.MessageAuthor;
 import hk.lantau.messaging.MessageState;
+import hk.lantau.messaging.internal.sql.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -118,7 +119,7 @@ class MessageRepository {
                         rs.getString("author_name")),
                 rs.getString("kind"), rs.getString("content"), rs.getBoolean("mention_all"),
                 mentions == null ? List.of() : read(mentions), replyToSeq, rs.getString("client_message_id"),
-                MessageState.valueOf(rs.getString("state")), ConversationRepository.instant(rs, "sent_at"));
+                MessageState.valueOf(rs.getString("state")), SqlTimes.instant(rs, "sent_at"));
     }
 
     private String write(List<String> values) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.lantau.messaging.MessageContent;
 import hk.lantau.messaging.MessageState;
 import hk.lantau.messaging.MessageView;
+import hk.lantau.messaging.internal.content.SafeHtml;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,12 +1,11 @@
 package hk.lantau.messaging.internal.ding;
 
+import static hk.lantau.messaging.internal.sql.SqlTimes.instant;
+
 import hk.lantau.messaging.DingAttempt;
 import hk.lantau.messaging.DingStatus;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,8 +27,8 @@ class DingRepository {
             (select count(*) from msg_ding_recipient c where c.ding_id = d.id and c.confirmed_at is not null)""";
     private static final RowMapper<DingRow> DING = (rs, n) -> new DingRow(rs.getLong(1), rs.getLong(2),
             rs.getString(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6, Long.class),
-            DingStatus.valueOf(rs.getString(7)), at(rs, 8), at(rs, 9), at(rs, 10), rs.getInt(11), rs.getInt(12),
-            rs.getObject(13, Integer.class), rs.getObject(14, Integer.class), rs.getInt(15), at(rs, 16),
+            DingStatus.valueOf(rs.getString(7)), instant(rs, 8), instant(rs, 9), instant(rs, 10), rs.getInt(11), rs.getInt(12),
+            rs.getObject(13, Integer.class), rs.getObject(14, Integer.class), rs.getInt(15), instant(rs, 16),
             rs.getInt(17));
 
     private final JdbcClient jdbc;
@@ -242,7 +241,7 @@ class DingRepository {
                 .param("ding", dingId)
                 .query((rs, n) -> new DingAttempt(rs.getString(1), rs.getInt(2),
                         DingAttempt.Channel.valueOf(rs.getString(3)), DingAttempt.Outcome.valueOf(rs.getString(4)),
-                        rs.getString(5), at(rs, 6), at(rs, 7)))
+                        rs.getString(5), instant(rs, 6), instant(rs, 7)))
                 .list();
     }
 
@@ -275,10 +274,6 @@ class DingRepository {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    static Instant at(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     record DueDing(long tenantId, long id) {
     }

@@ -2,6 +2,7 @@ package hk.lantau.messaging.internal.ding;
 
 import hk.lantau.directory.Directory;
 import hk.lantau.directory.DirectoryUser;
+import hk.lantau.messaging.Chat;
 import hk.lantau.messaging.DingAttempt;
 import hk.lantau.messaging.DingCancelled;
 import hk.lantau.messaging.DingRecipient;
@@ -13,6 +14,7 @@ import hk.lantau.messaging.DingView;
 import hk.lantau.messaging.Dings;
 import hk.lantau.messaging.NewDing;
 import hk.lantau.messaging.UserEvents;
+import hk.lantau.messaging.internal.sql.PageCursor;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
@@ -39,6 +41,8 @@ class DingService implements Dings {
 
     private final DingRepository dings;
     private final DingDelivery delivery;
+    private final DingLimits limits;
+    private final Chat chat;
     private final UserEvents events;
     private final Directory directory;
     private final MailChannel mail;
@@ -46,10 +50,12 @@ class DingService implements Dings {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    DingService(DingRepository dings, DingDelivery delivery, UserEvents events, Directory directory, MailChannel mail,
-                SmsChannel sms, ApplicationEventPublisher publisher, Clock clock) {
+    DingService(DingRepository dings, DingDelivery delivery, DingLimits limits, Chat chat, UserEvents events,
+                Directory directory, MailChannel mail, SmsChannel sms, ApplicationEventPublisher publisher, Clock clock) {
         this.dings = dings;
         this.delivery = delivery;
+        this.limits = limits;
+        this.chat = chat;
         this.events = events;
         this.directory = directory;
         this.mail = mail;
@@ -63,7 +69,12 @@ class DingService implements Dings {
     public DingView send(long tenantId, NewDing request) {
         String sender = person();
         Instant now = now();
-        DingInput.Draft draft = DingInput.check(tenantId, sender, request, settings(tenantId), directory, now);
+        DingSettings settings = settings(tenantId);
+        DingInput.Draft draft = DingInput.check(tenantId, sender, request, settings, directory, now);
+        linkable(tenantId, sender, draft);
+        // Without a gateway no SMS goes out, so nothing is spent.
+        boolean mayText = draft.smsFrom() != null && settings.smsConfigured();
+        limits.check(tenantId, sender, mayText ? draft.recipients().size() : 0, now);
         boolean scheduled = draft.sendAt() != null;
         DingRow row = new DingRow(0, tenantId, sender, draft.text(), draft.conversationId(), draft.messageId(),
                 scheduled ? DingStatus.SCHEDULED : DingStatus.SENT, scheduled ? draft.sendAt() : now,
@@ -92,11 +103,12 @@ class DingService implements Dings {
     @Transactional(readOnly = true)
     public CursorPage<DingView> sent(long tenantId, String cursor, int limit) {
         String me = person();
-        long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : parseCursor(cursor);
+        Long after = PageCursor.decodeLong(cursor, "messaging.cursor_invalid");
+        long before = after == null ? Long.MAX_VALUE : after;
         int size = Math.max(1, Math.min(limit, 100));
         List<DingRow> rows = dings.sentBy(tenantId, me, before, size + 1);
         List<DingView> items = views(rows.stream().limit(size).toList(), null);
-        String next = rows.size() > size ? Long.toString(rows.get(size - 1).id()) : null;
+        String next = rows.size() > size ? PageCursor.encode(rows.get(size - 1).id()) : null;
         return new CursorPage<>(items, next);
     }
 
@@ -250,11 +262,16 @@ class DingService implements Dings {
                 .orElseThrow(() -> LantauException.forbidden("messaging.people_only", "Only people send DINGs."));
     }
 
-    private static long parseCursor(String cursor) {
-        try {
-            return Long.parseLong(cursor.strip());
-        } catch (NumberFormatException e) {
-            throw LantauException.invalidField("cursor", "messaging.cursor_invalid", "This cursor is not valid.");
+    /** A DING may only point at a message its sender can see; anything else is as if it did not exist. */
+    private void linkable(long tenantId, String sender, DingInput.Draft draft) {
+        if (draft.conversationId() == null) {
+            return;
+        }
+        if (chat.role(tenantId, draft.conversationId(), sender).isEmpty()) {
+            throw LantauException.notFound("messaging.conversation_not_found", "No such conversation.");
+        }
+        if (!chat.canSee(tenantId, draft.conversationId(), draft.messageId(), sender)) {
+            throw LantauException.notFound("messaging.message_not_found", "No such message in this conversation.");
         }
     }
 

@@ -1,5 +1,6 @@
 package hk.lantau.messaging.internal.ding;
 
+import hk.lantau.messaging.internal.sql.SqlTimes;
 import java.time.Instant;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -8,5 +9,5 @@ record RecipientRow(String userId, Instant confirmedAt, int remindersSent, Insta
                     Instant nextRemindAt) {
 
     static final RowMapper<RecipientRow> MAPPER = (rs, n) -> new RecipientRow(rs.getString(1),
-            DingRepository.at(rs, 2), rs.getInt(3), DingRepository.at(rs, 4), DingRepository.at(rs, 5));
+            SqlTimes.instant(rs, 2), rs.getInt(3), SqlTimes.instant(rs, 4), SqlTimes.instant(rs, 5));
 }

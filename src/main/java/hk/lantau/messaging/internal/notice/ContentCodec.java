@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.lantau.messaging.MessageAuthor;
 import hk.lantau.messaging.MessageContent;
 import hk.lantau.messaging.NotificationView;
-import hk.lantau.messaging.internal.chat.SafeHtml;
+import hk.lantau.messaging.internal.content.SafeHtml;
 import hk.lantau.shared.Tokens;
 import java.io.UncheckedIOException;
 import java.time.Instant;

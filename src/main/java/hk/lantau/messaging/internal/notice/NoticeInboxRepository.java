@@ -1,6 +1,7 @@
 package hk.lantau.messaging.internal.notice;
 
 import hk.lantau.messaging.MessageAuthor;
+import hk.lantau.messaging.internal.sql.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,14 +56,14 @@ class NoticeInboxRepository {
         jdbc.sql("""
                         update msg_notice_recipient set read_at = :now
                          where tenant_id = :tenant and task_id = :task and user_id = :user and read_at is null""")
-                .param("now", Times.utc(now)).param("tenant", tenantId).param("task", taskId).param("user", userId)
+                .param("now", SqlTimes.utc(now)).param("tenant", tenantId).param("task", taskId).param("user", userId)
                 .update();
     }
 
     private static Received received(ResultSet rs) throws SQLException {
         MessageAuthor sender = new MessageAuthor(MessageAuthor.Kind.valueOf(rs.getString("sender_kind")),
                 rs.getString("sender_id"), rs.getString("sender_name"));
-        return new Received(rs.getLong("id"), sender, rs.getString("content"), Times.instant(rs, "created_at"),
-                Times.instant(rs, "read_at"));
+        return new Received(rs.getLong("id"), sender, rs.getString("content"), SqlTimes.instant(rs, "created_at"),
+                SqlTimes.instant(rs, "read_at"));
     }
 }

@@ -2,6 +2,7 @@ package hk.lantau.messaging.internal.notice;
 
 import hk.lantau.messaging.NotificationRecipient;
 import hk.lantau.messaging.RecipientState;
+import hk.lantau.messaging.internal.sql.SqlTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +37,7 @@ class NoticeRecipientRepository {
         if (userIds.isEmpty()) {
             return;
         }
-        var at = Times.utc(now);
+        var at = SqlTimes.utc(now);
         List<Object[]> rows = new ArrayList<>(userIds.size());
         for (String user : userIds) {
             rows.add(new Object[] {tenantId, taskId, user, outcome, codes.get(user), at});
@@ -55,7 +56,7 @@ class NoticeRecipientRepository {
                            and r.tenant_id = :tenant and r.user_id in (:users) and r.outcome = 1
                            and r.created_at > :since""")
                 .param("tenant", tenantId).param("hash", contentHash).param("task", taskId)
-                .param("users", userIds).param("since", Times.utc(since))
+                .param("users", userIds).param("since", SqlTimes.utc(since))
                 .query(String.class).list());
     }
 
@@ -68,7 +69,7 @@ class NoticeRecipientRepository {
                          where r.tenant_id = :tenant and r.user_id in (:users) and r.outcome = 1
                            and r.created_at > :since and t.sender_kind <> 'SYSTEM'
                          group by r.user_id""")
-                .param("tenant", tenantId).param("users", userIds).param("since", Times.utc(since))
+                .param("tenant", tenantId).param("users", userIds).param("since", SqlTimes.utc(since))
                 .query(rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
                 });
@@ -101,7 +102,7 @@ class NoticeRecipientRepository {
                         + condition + " and user_id > :after order by user_id limit :limit")
                 .param("task", taskId).param("after", after == null ? "" : after).param("limit", limit)
                 .query((rs, n) -> {
-                    Instant readAt = Times.instant(rs, "read_at");
+                    Instant readAt = SqlTimes.instant(rs, "read_at");
                     int code = rs.getInt("code");
                     return new NotificationRecipient(rs.getString("user_id"),
                             state(rs.getInt("outcome"), readAt != null), readAt, rs.wasNull() ? null : code);

@@ -1,6 +1,7 @@
 package hk.lantau.messaging.internal.notice;
 
 import hk.lantau.messaging.MessageAuthor;
+import hk.lantau.messaging.internal.sql.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,7 +43,7 @@ class NoticeTaskRepository {
                 .param("name", sender.name()).param("content", content).param("hash", contentHash)
                 .param("toAll", toAll).param("userCount", userCount).param("departments", ids(departmentIds))
                 .param("invalidDepartments", ids(invalidDepartmentIds)).param("status", status)
-                .param("now", Times.utc(now))
+                .param("now", SqlTimes.utc(now))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
@@ -75,15 +76,15 @@ class NoticeTaskRepository {
                         select id from msg_notice_task
                          where status < 2 and (lease_until is null or lease_until < :now)
                          order by id limit :limit""")
-                .param("now", Times.utc(now)).param("limit", limit).query(Long.class).list();
+                .param("now", SqlTimes.utc(now)).param("limit", limit).query(Long.class).list();
     }
 
     boolean claim(long taskId, String owner, Instant now, Instant until) {
         return jdbc.sql("""
                         update msg_notice_task set lease_owner = :owner, lease_until = :until
                          where id = :id and status < 2 and (lease_until is null or lease_until < :now)""")
-                .param("owner", owner).param("until", Times.utc(until)).param("id", taskId)
-                .param("now", Times.utc(now)).update() == 1;
+                .param("owner", owner).param("until", SqlTimes.utc(until)).param("id", taskId)
+                .param("now", SqlTimes.utc(now)).update() == 1;
     }
 
     void start(long taskId, int estimated) {
@@ -96,7 +97,7 @@ class NoticeTaskRepository {
                         update msg_notice_task set cursor_user_id = :cursor, processed = processed + :handled,
                                lease_until = :until
                          where id = :id""")
-                .param("cursor", cursor).param("handled", handled).param("until", Times.utc(leaseUntil))
+                .param("cursor", cursor).param("handled", handled).param("until", SqlTimes.utc(leaseUntil))
                 .param("id", taskId).update();
     }
 
@@ -104,7 +105,7 @@ class NoticeTaskRepository {
         jdbc.sql("""
                         update msg_notice_task set status = 2, finished_at = :now, lease_owner = null, lease_until = null
                          where id = :id""")
-                .param("now", Times.utc(now)).param("id", taskId).update();
+                .param("now", SqlTimes.utc(now)).param("id", taskId).update();
         jdbc.sql("delete from msg_notice_target where task_id = :id").param("id", taskId).update();
     }
 
@@ -115,7 +116,7 @@ class NoticeTaskRepository {
 
     void markRecalled(long taskId, Instant now) {
         jdbc.sql("update msg_notice_task set recalled_at = :now where id = :id")
-                .param("now", Times.utc(now)).param("id", taskId).update();
+                .param("now", SqlTimes.utc(now)).param("id", taskId).update();
     }
 
     /** The named userids after {@code after}, in userid order. */
@@ -143,6 +144,6 @@ class NoticeTaskRepository {
                 rs.getString("content_hash"), rs.getBoolean("to_all"), rs.getInt("user_count"),
                 parseIds(rs.getString("department_ids")), parseIds(rs.getString("invalid_department_ids")),
                 rs.getInt("status"), rs.getInt("estimated"), rs.getInt("processed"), rs.getString("cursor_user_id"),
-                Times.instant(rs, "created_at"), Times.instant(rs, "finished_at"), Times.instant(rs, "recalled_at"));
+                SqlTimes.instant(rs, "created_at"), SqlTimes.instant(rs, "finished_at"), SqlTimes.instant(rs, "recalled_at"));
     }
 }

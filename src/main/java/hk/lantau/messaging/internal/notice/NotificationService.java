@@ -14,13 +14,14 @@ import hk.lantau.messaging.RecipientState;
 import hk.lantau.messaging.SendProgress;
 import hk.lantau.messaging.UserEvents;
 import hk.lantau.messaging.WorkNotifications;
+import hk.lantau.messaging.internal.content.ContentRules;
+import hk.lantau.messaging.internal.sql.PageCursor;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
 import hk.lantau.shared.CursorPage;
 import hk.lantau.shared.LantauException;
 import hk.lantau.shared.Permission;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class NotificationService implements WorkNotifications {
+
+    private static final String CURSOR_INVALID = "messaging.notification_cursor_invalid";
 
     private static final int RECALL_CHUNK = 5000;
 
@@ -74,12 +77,10 @@ class NotificationService implements WorkNotifications {
         if (notification == null) {
             throw LantauException.invalid("messaging.notification_content_invalid", "A notification needs content.");
         }
-        ContentRules.check(notification.content());
+        ContentRules rules = settings.contentRules();
+        rules.check(notification.content(), sender.kind());
         String content = codec.write(notification.content());
-        if (content.getBytes(StandardCharsets.UTF_8).length > settings.maxContentBytes()) {
-            throw LantauException.invalidField("content", "messaging.notification_content_too_long",
-                    "The content is more than " + settings.maxContentBytes() + " bytes as JSON.");
-        }
+        rules.checkStored(content);
         Audience audience = checked(notification.audience());
         List<String> userIds = audience.everyone() ? List.of() : List.copyOf(new LinkedHashSet<>(audience.userIds()));
         List<Long> departments = audience.everyone() ? List.of()
@@ -108,13 +109,14 @@ class NotificationService implements WorkNotifications {
     public CursorPage<NotificationRecipient> recipients(long tenantId, long taskId, RecipientState state, String cursor,
                                                         int limit) {
         visible(tenantId, taskId);
-        String after = Cursor.decodeUserId(cursor);
+        List<String> position = PageCursor.decode(cursor, 1, CURSOR_INVALID);
+        String after = position == null ? null : position.get(0);
         List<NotificationRecipient> found = recipients.list(taskId, state, after, limit + 1);
         if (found.size() <= limit) {
             return new CursorPage<>(found, null);
         }
         List<NotificationRecipient> page = found.subList(0, limit);
-        return new CursorPage<>(page, Cursor.encode(page.get(limit - 1).userId()));
+        return new CursorPage<>(page, PageCursor.encode(page.get(limit - 1).userId()));
     }
 
     @Override
@@ -149,13 +151,13 @@ class NotificationService implements WorkNotifications {
     @Transactional(readOnly = true)
     public NotificationInbox inbox(long tenantId, String cursor, int limit) {
         String userId = person();
-        Long before = Cursor.decodeId(cursor);
+        Long before = PageCursor.decodeLong(cursor, CURSOR_INVALID);
         List<NoticeInboxRepository.Received> found = inbox.page(tenantId, userId, before, limit + 1);
         List<NotificationView> items = new ArrayList<>();
         for (NoticeInboxRepository.Received r : found.subList(0, Math.min(limit, found.size()))) {
             items.add(view(r));
         }
-        String next = found.size() > limit ? Cursor.encode(String.valueOf(items.get(limit - 1).id())) : null;
+        String next = found.size() > limit ? PageCursor.encode(items.get(limit - 1).id()) : null;
         return new NotificationInbox(items, next, inbox.unread(tenantId, userId));
     }
 

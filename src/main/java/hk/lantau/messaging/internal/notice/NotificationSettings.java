@@ -1,6 +1,8 @@
 package hk.lantau.messaging.internal.notice;
 
+import hk.lantau.messaging.internal.content.ContentRules;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,4 +25,13 @@ record NotificationSettings(@DefaultValue("2048") int maxContentBytes,
                             @DefaultValue("500") int batchSize,
                             @DefaultValue("2m") Duration lease,
                             @DefaultValue("2s") Duration poll) {
+
+    private static final ContentRules.Codes CODES = new ContentRules.Codes("messaging.notification_content_invalid",
+            "messaging.notification_content_invalid", "messaging.notification_kind_unsupported",
+            "messaging.notification_content_too_long");
+
+    /** DingTalk's kinds of work notification, limited only by their size as a whole. */
+    ContentRules contentRules() {
+        return new ContentRules(CODES, Set.of("text", "markdown", "link", "actionCard"), 0, maxContentBytes);
+    }
 }

@@ -7,6 +7,7 @@ import hk.lantau.messaging.MessageContent;
 import hk.lantau.messaging.SendProgress;
 import hk.lantau.messaging.SystemNotices;
 import hk.lantau.messaging.UserEvents;
+import hk.lantau.messaging.internal.content.ContentRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,22 +27,24 @@ class SystemNoticeService implements SystemNotices {
     private final Audiences audiences;
     private final UserEvents events;
     private final ContentCodec codec;
+    private final ContentRules rules;
     private final Clock clock;
 
-    SystemNoticeService(NoticeTaskRepository tasks, NoticeRecipientRepository recipients, Audiences audiences, UserEvents events,
-                        ContentCodec codec, Clock clock) {
+    SystemNoticeService(NoticeTaskRepository tasks, NoticeRecipientRepository recipients, Audiences audiences,
+                        UserEvents events, ContentCodec codec, NotificationSettings settings, Clock clock) {
         this.tasks = tasks;
         this.recipients = recipients;
         this.audiences = audiences;
         this.events = events;
         this.codec = codec;
+        this.rules = settings.contentRules();
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public List<String> notify(long tenantId, Collection<String> userIds, MessageContent content) {
-        ContentRules.check(content);
+        rules.check(content, LANTAU.kind());
         Map<String, UserStatus> statuses = audiences.statuses(tenantId, userIds.stream().distinct().toList());
         List<String> reached = statuses.entrySet().stream().filter(e -> e.getValue() == UserStatus.ACTIVE)
                 .map(Map.Entry::getKey).sorted().toList();

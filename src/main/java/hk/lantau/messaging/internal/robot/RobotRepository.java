@@ -1,11 +1,11 @@
 package hk.lantau.messaging.internal.robot;
 
+import static hk.lantau.messaging.internal.sql.SqlTimes.instant;
+import static hk.lantau.messaging.internal.sql.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -141,13 +141,5 @@ class RobotRepository {
         return value == null || value.isEmpty() ? List.of() : Arrays.asList(value.split("\n"));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null
-                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

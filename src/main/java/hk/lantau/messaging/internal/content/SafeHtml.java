@@ -1,4 +1,4 @@
-package hk.lantau.messaging.internal.chat;
+package hk.lantau.messaging.internal.content;
 
 import hk.lantau.messaging.MessageContent;
 import org.commonmark.node.Node;
@@ -12,8 +12,8 @@ import org.jsoup.safety.Safelist;
  * Markdown to HTML that is safe to insert into a page. Two independent layers: commonmark escapes
  * any raw HTML in the source and drops unsafe link schemes, then jsoup keeps only a small list of
  * tags and attributes and only http, https and mailto links. Scripts, styles, event handlers,
- * iframes and javascript: or data: URLs do not survive either layer. Public for the module's other
- * parts that show message content (work notifications).
+ * iframes and javascript: or data: URLs do not survive either layer. Shared by chat and work
+ * notifications, which show the same content.
  */
 public final class SafeHtml {
 
