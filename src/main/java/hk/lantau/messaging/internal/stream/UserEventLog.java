@@ -31,8 +31,8 @@ class UserEventLog implements UserEvents {
 
     /**
      * Recipients handled per statement: keeps IN lists and batches to a size every database takes.
-     * A whole group of the largest size fits in one: on PostgreSQL two 500-person lists cost about
-     * ten times one of 1,000, the statements' planning rather than their rows (docs/performance.md).
+     * A whole group of the largest size fits in one: on PostgreSQL two 500-person lists were seen
+     * to cost up to ten times one of 1,000, in planning rather than rows (docs/performance.md).
      */
     static final int CHUNK = 1_000;
 
