@@ -128,6 +128,11 @@ public final class ChatBench {
             System.out.printf("  ratio stream event/baseline (median): %.1f%n", stream / base);
             double big = time("send, group of " + GROUP, groupSends, i -> send(group));
             System.out.printf("  ratio group send/baseline (median): %.1f%n", big / base);
+            if (Boolean.getBoolean("bench.parts")) {
+                List<String> everyone = java.util.stream.IntStream.range(0, GROUP).mapToObj(Run::user).toList();
+                time("part: stream event to " + GROUP + " people", groupSends, i -> tx.executeWithoutResult(status ->
+                        events.append(tenantId, everyone, "bench.event", java.util.Map.of("conversationId", group))));
+            }
 
             // Every member reads forward one message at a time, the sender of all of them being u0000.
             String[] readers = new String[GROUP - 1];
