@@ -145,8 +145,11 @@ public class Sessions {
         return resolver.authenticate(token, ip);
     }
 
-    public void signOut(String sessionId) {
-        end(sessionId, "signed_out");
+    /** Ends the caller's own session; other nodes hear of it through {@link SignedOut}. */
+    public void signOut(Actor actor) {
+        if (actor.sessionId() != null && end(actor.sessionId(), "signed_out")) {
+            events.publishEvent(new SignedOut(actor.tenantId(), actor.userId(), actor.sessionId()));
+        }
     }
 
     /** Ends one session; takes effect on this node at once and on others within {@link #CACHE_TTL}. */

@@ -93,10 +93,7 @@ class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Sign out: end the session that made this call")
     void signOut() {
-        String sessionId = CurrentActor.get().sessionId();
-        if (sessionId != null) {
-            sessions.signOut(sessionId);
-        }
+        sessions.signOut(CurrentActor.get());
     }
 
     @DeleteMapping("/sessions/{sessionId}")

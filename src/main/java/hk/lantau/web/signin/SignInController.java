@@ -73,7 +73,7 @@ class SignInController {
         String token = SessionCookies.read(request);
         if (token != null) {
             sessions.authenticateSession(token, request.getRemoteAddr()).map(Authenticated::actor)
-                    .map(actor -> actor.sessionId()).ifPresent(sessions::signOut);
+                    .ifPresent(sessions::signOut);
         }
         response.addHeader(HttpHeaders.SET_COOKIE, SessionCookies.clear(request).toString());
         return "redirect:/signin?done=signed-out";

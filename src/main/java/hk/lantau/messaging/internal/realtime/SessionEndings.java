@@ -4,6 +4,7 @@ import hk.lantau.directory.UserStatus;
 import hk.lantau.directory.UserStatusChanged;
 import hk.lantau.identity.MfaReset;
 import hk.lantau.identity.SessionsRevoked;
+import hk.lantau.identity.SignedOut;
 import hk.lantau.messaging.internal.stream.Fanout;
 import hk.lantau.messaging.internal.stream.StreamsEnded;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Closes the streams of sessions that ended, on every node: a revoked session, a reset
+ * Closes the streams of sessions that ended, on every node: a sign-out, a revoked session, a reset
  * authenticator, a person suspended or gone. Only once the change is committed.
  */
 @Component
@@ -27,6 +28,13 @@ class SessionEndings {
     void onRevoked(SessionsRevoked event) {
         if (event.tenantId() != null && !event.sessionIds().isEmpty()) {
             fanout.publish(new StreamsEnded(event.tenantId(), event.userId(), event.sessionIds()));
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onSignedOut(SignedOut event) {
+        if (event.tenantId() != null && event.userId() != null) {
+            fanout.publish(new StreamsEnded(event.tenantId(), event.userId(), List.of(event.sessionId())));
         }
     }
 

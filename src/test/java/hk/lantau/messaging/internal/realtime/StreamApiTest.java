@@ -330,4 +330,20 @@ class StreamApiTest extends StreamTestSupport {
             assertThat(laptopStream.awaitClose()).isEqualTo(4401);
         }
     }
+
+    @Test
+    void closesTheStreamOfASessionThatSignsOutAndOnlyThatOne() {
+        Org org = newOrganisation();
+        String ho = createUser(org.admin(), "Ho Wing");
+        Api phone = signInAs(org, ho);
+        Api laptop = signInAgain(emailOf(org, ho));
+        try (StreamClient phoneStream = stream(phone, 0); StreamClient laptopStream = stream(laptop, 0)) {
+            phoneStream.next();
+            laptopStream.next();
+            var signedOut = phone.delete("/api/v1/auth/sessions/current");
+            assertThat(signedOut.status()).as(signedOut.body()).isEqualTo(204);
+            assertThat(phoneStream.awaitClose()).isEqualTo(4401);
+            assertThat(laptopStream.isClosed()).isFalse();
+        }
+    }
 }
