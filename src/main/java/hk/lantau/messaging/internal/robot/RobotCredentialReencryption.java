@@ -1,7 +1,6 @@
 package hk.lantau.messaging.internal.robot;
 
 import hk.lantau.compliance.ReencryptionParticipant;
-import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -24,27 +23,14 @@ class RobotCredentialReencryption implements ReencryptionParticipant {
 
     @Override
     public int reencryptAll(Reencryptor reencrypt) {
-        int rewritten = 0;
-        long after = 0;
-        while (true) {
-            List<RobotRepository.SealedCredentials> batch = robots.sealedAfter(after, BATCH);
-            if (batch.isEmpty()) {
-                return rewritten;
-            }
-            rewritten += tx.execute(status -> {
-                int count = 0;
-                for (RobotRepository.SealedCredentials sealed : batch) {
-                    String token = credentials.resealToken(sealed.id(), sealed.token());
-                    String secret = sealed.secret() == null ? null
-                            : credentials.resealSecret(sealed.id(), sealed.secret());
-                    boolean changed = !token.equals(sealed.token()) || !Objects.equals(secret, sealed.secret());
-                    if (changed && robots.replaceSealed(sealed, token, secret)) {
-                        count++;
-                    }
-                }
-                return count;
-            });
-            after = batch.get(batch.size() - 1).id();
-        }
+        return ReencryptionParticipant.inBatches(tx, BATCH, robots::sealedAfter, RobotRepository.SealedCredentials::id,
+                this::reseal);
+    }
+
+    private boolean reseal(RobotRepository.SealedCredentials sealed) {
+        String token = credentials.resealToken(sealed.id(), sealed.token());
+        String secret = sealed.secret() == null ? null : credentials.resealSecret(sealed.id(), sealed.secret());
+        boolean changed = !token.equals(sealed.token()) || !Objects.equals(secret, sealed.secret());
+        return changed && robots.replaceSealed(sealed, token, secret);
     }
 }

@@ -2,7 +2,6 @@ package hk.lantau.openplatform.internal.events;
 
 import hk.lantau.compliance.ReencryptionParticipant;
 import hk.lantau.compliance.SecretSealing;
-import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -24,28 +23,16 @@ class SigningSecretReencryption implements ReencryptionParticipant {
 
     @Override
     public int reencryptAll(Reencryptor reencrypt) {
-        int rewritten = 0;
-        long after = 0;
-        while (true) {
-            List<SubscriptionRepository.SealedSecrets> batch = subscriptions.secretsAfter(after, BATCH);
-            if (batch.isEmpty()) {
-                return rewritten;
-            }
-            rewritten += tx.execute(status -> {
-                int count = 0;
-                for (SubscriptionRepository.SealedSecrets secrets : batch) {
-                    String purpose = WebhookSigner.purpose(secrets.id());
-                    String secret = sealing.reseal(purpose, secrets.secret());
-                    String previous = secrets.previous() == null ? null : sealing.reseal(purpose, secrets.previous());
-                    boolean changed = !secret.equals(secrets.secret())
-                            || (previous != null && !previous.equals(secrets.previous()));
-                    if (changed && subscriptions.replaceSecrets(secrets, secret, previous)) {
-                        count++;
-                    }
-                }
-                return count;
-            });
-            after = batch.get(batch.size() - 1).id();
-        }
+        return ReencryptionParticipant.inBatches(tx, BATCH, subscriptions::secretsAfter,
+                SubscriptionRepository.SealedSecrets::id, this::reseal);
+    }
+
+    private boolean reseal(SubscriptionRepository.SealedSecrets secrets) {
+        String purpose = WebhookSigner.purpose(secrets.id());
+        String secret = sealing.reseal(purpose, secrets.secret());
+        String previous = secrets.previous() == null ? null : sealing.reseal(purpose, secrets.previous());
+        boolean changed = !secret.equals(secrets.secret())
+                || (previous != null && !previous.equals(secrets.previous()));
+        return changed && subscriptions.replaceSecrets(secrets, secret, previous);
     }
 }
