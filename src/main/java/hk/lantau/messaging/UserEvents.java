@@ -24,4 +24,12 @@ public interface UserEvents {
 
     /** The sequence of the newest event in one person's stream, 0 if none. */
     long lastSequence(long tenantId, String userId);
+
+    /**
+     * Deletes one person's stream for an erasure: their numbered rows, their counter, and the
+     * payloads nobody else received. Copies in other people's streams age out with retention.
+     *
+     * @return the rows deleted
+     */
+    int forget(long tenantId, String userId);
 }

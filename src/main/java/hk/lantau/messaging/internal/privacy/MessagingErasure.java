@@ -104,26 +104,6 @@ class MessagingErasure {
                 tenantId, userId).param("erased", ERASED_NAME).update();
     }
 
-    /**
-     * Their event stream. Payloads are shared between recipients: those that only they received go
-     * with it. Plain SQL on the stream's tables, as the stream's own API offers no deletion.
-     */
-    int removeStream(long tenantId, String userId) {
-        int events = statement("select count(*) from msg_stream_event where tenant_id = :tenant and user_id = :user",
-                tenantId, userId).query(Integer.class).single();
-        statement("""
-                delete from msg_event where id in (
-                    select s.event_id from msg_stream_event s
-                     where s.tenant_id = :tenant and s.user_id = :user
-                       and not exists (select 1 from msg_stream_event o where o.event_id = s.event_id
-                                          and (o.tenant_id <> s.tenant_id or o.user_id <> s.user_id)))""",
-                tenantId, userId).update();
-        statement("delete from msg_stream_event where tenant_id = :tenant and user_id = :user", tenantId, userId)
-                .update();
-        return events + statement("delete from msg_stream where tenant_id = :tenant and user_id = :user",
-                tenantId, userId).update();
-    }
-
     private JdbcClient.StatementSpec statement(String sql, long tenantId, String userId) {
         return jdbc.sql(sql).param("tenant", tenantId).param("user", userId);
     }

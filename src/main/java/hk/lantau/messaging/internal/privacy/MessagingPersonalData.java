@@ -1,5 +1,6 @@
 package hk.lantau.messaging.internal.privacy;
 
+import hk.lantau.messaging.UserEvents;
 import hk.lantau.shared.PersonalDataContributor;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,13 +20,15 @@ class MessagingPersonalData implements PersonalDataContributor {
 
     private final MessagingExport exports;
     private final MessagingErasure erasure;
+    private final UserEvents userEvents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MessagingPersonalData(MessagingExport exports, MessagingErasure erasure, ApplicationEventPublisher events,
-                          Clock clock) {
+    MessagingPersonalData(MessagingExport exports, MessagingErasure erasure, UserEvents userEvents,
+                          ApplicationEventPublisher events, Clock clock) {
         this.exports = exports;
         this.erasure = erasure;
+        this.userEvents = userEvents;
         this.events = events;
         this.clock = clock;
     }
@@ -52,7 +55,7 @@ class MessagingPersonalData implements PersonalDataContributor {
         int dingsSent = erasure.emptyDingsSent(tenantId, userId, now);
         int notifications = erasure.removeNotificationsReceived(tenantId, userId);
         int notificationsSent = erasure.anonymiseNotificationsSent(tenantId, userId);
-        int stream = erasure.removeStream(tenantId, userId);
+        int stream = userEvents.forget(tenantId, userId);
 
         int erased = messages + groups + dingsReceived + dingsSent + notifications + stream;
         int anonymised = direct + notificationsSent;

@@ -90,6 +90,28 @@ class UserEventLog implements UserEvents {
                 .query(Long.class).optional().orElse(0L);
     }
 
+    @Override
+    @Transactional
+    public int forget(long tenantId, String userId) {
+        int events = person("select count(*) from msg_stream_event where tenant_id = :tenant and user_id = :user",
+                tenantId, userId).query(Integer.class).single();
+        person("""
+                delete from msg_event where id in (
+                    select s.event_id from msg_stream_event s
+                     where s.tenant_id = :tenant and s.user_id = :user
+                       and not exists (select 1 from msg_stream_event o where o.event_id = s.event_id
+                                          and (o.tenant_id <> s.tenant_id or o.user_id <> s.user_id)))""",
+                tenantId, userId).update();
+        person("delete from msg_stream_event where tenant_id = :tenant and user_id = :user", tenantId, userId)
+                .update();
+        return events + person("delete from msg_stream where tenant_id = :tenant and user_id = :user",
+                tenantId, userId).update();
+    }
+
+    private JdbcClient.StatementSpec person(String sql, long tenantId, String userId) {
+        return jdbc.sql(sql).param("tenant", tenantId).param("user", userId);
+    }
+
     private long insertEvent(long tenantId, String type, String body, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into msg_event (tenant_id, type, payload, created_at) values (:tenant, :type, :payload, :at)")
