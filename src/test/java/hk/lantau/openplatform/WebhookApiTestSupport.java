@@ -156,7 +156,7 @@ abstract class WebhookApiTestSupport extends OpenPlatformApiTestSupport {
         return body;
     }
 
-    private static void pause() {
+    protected static void pause() {
         try {
             Thread.sleep(50);
         } catch (InterruptedException e) {
