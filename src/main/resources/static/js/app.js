@@ -105,4 +105,17 @@
       event.preventDefault();
     }
   });
+
+  // The approval template editor draws a part again when its kind changes (a field's type, who
+  // approves): the form's own "refresh" button does it, and the page returns to that part.
+  document.addEventListener('change', function (event) {
+    var field = event.target.closest && event.target.closest('[data-refresh-on-change]');
+    var refresh = field && field.form && field.form.querySelector('button[data-refresh]');
+    if (refresh) {
+      var part = field.closest('[id]');
+      // getAttribute: the editor's buttons are named "action", which hides form.action.
+      refresh.formAction = field.form.getAttribute('action').split('#')[0] + (part ? '#' + part.id : '');
+      refresh.click();
+    }
+  });
 })();

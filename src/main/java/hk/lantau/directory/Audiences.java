@@ -1,6 +1,7 @@
 package hk.lantau.directory;
 
 import hk.lantau.shared.Permission;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,12 @@ public interface Audiences {
 
     /** The status of each of these people who exists in the organisation; unknown userids are absent. */
     Map<String, UserStatus> statuses(long tenantId, Collection<String> userIds);
+
+    /**
+     * Name, job number, status and departments of each of these people who exists in the
+     * organisation, read in a few statements however many there are; unknown userids are absent.
+     */
+    Map<String, PersonSummary> summaries(long tenantId, Collection<String> userIds);
 
     /** Which of these department ids exist in the organisation. */
     Set<Long> existingDepartments(long tenantId, Collection<Long> departmentIds);
@@ -31,4 +38,16 @@ public interface Audiences {
 
     /** Active people holding the permission through one of their roles, in userid order. */
     List<String> activeHolders(long tenantId, Permission permission);
+
+    /** Active people who hold the role, in userid order; empty for a role nobody holds or that does not exist. */
+    List<String> activeRoleHolders(long tenantId, String roleKey);
+
+    /** Active people whose contract ends on {@code date}, in userid order. */
+    List<String> activeWithContractEndingOn(long tenantId, LocalDate date);
+
+    /**
+     * Active people hired on the month and day of {@code anniversary} in an earlier year, in userid
+     * order; people hired on 29 February count on 28 February in other years.
+     */
+    List<String> activeWithHireAnniversaryOn(long tenantId, LocalDate anniversary);
 }

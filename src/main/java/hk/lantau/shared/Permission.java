@@ -31,6 +31,12 @@ public enum Permission {
     APPS_MANAGE("apps.manage", "Register internal apps and manage their credentials"),
     MESSAGES_MODERATE("messaging.moderate", "Remove anyone's messages from conversations"),
     NOTIFICATIONS_SEND("messaging.notify", "Send work notifications to people, departments or everyone"),
+    APPROVAL_TEMPLATES("approval.templates", "Design approval templates, set their variables and install presets"),
+    APPROVAL_READ("approval.read", "See every approval in the organisation"),
+    APPROVAL_MANAGE("approval.manage", "Terminate approvals and set approval reminders and triggers"),
+    ATTENDANCE_MANAGE("attendance.manage",
+            "Set up attendance places, shifts, groups, holidays and weather signals, and record clock-ins for people"),
+    ATTENDANCE_READ("attendance.read", "See everyone's attendance records"),
     ORGANISATIONS_MANAGE("operator.organisations", "Create and manage organisations (operator)");
 
     private final String key;
@@ -51,10 +57,11 @@ public enum Permission {
 
     /**
      * Whether {@code held} grants this permission: directly, or through a broader one (whoever
-     * manages roles can read them).
+     * manages roles can read them, whoever manages attendance can read it).
      */
     public boolean grantedBy(Set<Permission> held) {
-        return held.contains(this) || this == ROLES_READ && held.contains(ROLES_MANAGE);
+        return held.contains(this) || this == ROLES_READ && held.contains(ROLES_MANAGE)
+                || this == ATTENDANCE_READ && held.contains(ATTENDANCE_MANAGE);
     }
 
     public static Optional<Permission> fromKey(String key) {

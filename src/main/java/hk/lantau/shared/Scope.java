@@ -29,7 +29,17 @@ public enum Scope {
     AUDIT_READ("audit.read", "Read and export the audit trail", Permission.AUDIT_READ, Permission.AUDIT_EXPORT),
     EVENT_SUBSCRIBE("event.subscribe", "Receive platform events as webhooks"),
     NOTIFICATION_SEND("notification.send", "Send work notifications and read their progress and read status",
-            Permission.NOTIFICATIONS_SEND);
+            Permission.NOTIFICATIONS_SEND),
+    CHAT_WRITE("chat.write", "Create group chats for people, read them and post in them as the app"),
+    APPROVAL_READ("approval.read", "Read approval templates, instances and tasks", Permission.APPROVAL_READ),
+    APPROVAL_WRITE("approval.write", "Start, decide, transfer and terminate approvals for people",
+            Permission.APPROVAL_READ, Permission.APPROVAL_MANAGE),
+    APPROVAL_TEMPLATE("approval.template", "Create and change approval templates and their variables",
+            Permission.APPROVAL_TEMPLATES),
+    ATTENDANCE_READ("attendance.read", "Read attendance set-up and everyone's attendance records",
+            Permission.ATTENDANCE_READ),
+    ATTENDANCE_WRITE("attendance.write", "Change attendance set-up, record weather signals and clock people in",
+            Permission.ATTENDANCE_READ, Permission.ATTENDANCE_MANAGE);
 
     private final String key;
     private final String description;

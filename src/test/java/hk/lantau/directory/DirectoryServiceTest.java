@@ -47,6 +47,23 @@ class DirectoryServiceTest extends DirectoryApiTestSupport {
     }
 
     @Test
+    void activeRoleHoldersAreListedInUseridOrder(@Autowired Audiences audiences) {
+        Org org = newOrganisation();
+        long tenant = tenantId(org);
+        DirectoryUser first = asSystem(org, () -> directory.createUser(tenant, NewUser.of("Holder One",
+                newEmail("holder.one"), null, List.of(), List.of("manager"))));
+        DirectoryUser second = asSystem(org, () -> directory.createUser(tenant, NewUser.of("Holder Two",
+                newEmail("holder.two"), null, List.of(), List.of("manager"))));
+        asSystem(org, () -> directory.createUser(tenant, NewUser.of("No Role", newEmail("no.role"), null, List.of(),
+                List.of())));
+        assertThat(org.admin().post("/api/v1/users/" + second.userId() + "/suspend", null).status()).isEqualTo(200);
+
+        assertThat(audiences.activeRoleHolders(tenant, "manager")).containsExactly(first.userId());
+        assertThat(audiences.activeRoleHolders(tenant, "no-such-role")).isEmpty();
+        assertThat(audiences.activeRoleHolders(tenantId(newOrganisation()), "manager")).isEmpty();
+    }
+
+    @Test
     void peopleWhoLeftAreNotFoundByEmailAndValidationErrorsNameTheField() {
         Org org = newOrganisation();
         long tenant = tenantId(org);

@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the API tests: the whole application on a random port with a real database (H2, or
@@ -32,12 +33,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * and sign people in through the API itself.
  */
 // Every test calls from 127.0.0.1, so the token endpoint's per-address limit would be shared by the
-// whole suite; TokenRateLimitApiTest checks it with a limit of its own. The DING job does not run by
-// itself: every context shares the database and the clock, so tests call it after moving the clock.
+// whole suite; TokenRateLimitApiTest checks it with a limit of its own. The DING job and attendance's
+// daily close and location retention do not run by themselves: every context shares the database and the clock, so tests call it after moving the clock.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lantau.rate-limit.token-requests-per-minute=1000000", "lantau.ding.job-cron=-"})
+        properties = {"lantau.rate-limit.token-requests-per-minute=1000000", "lantau.ding.job-cron=-",
+                "lantau.attendance.close-cron=-", "lantau.attendance.retention-cron=-"})
 // Spring Boot turns metrics export off in tests; the Prometheus endpoint is part of what we serve.
 @AutoConfigureObservability(tracing = false)
+// Approval time jobs act on every organisation's tasks: tests call them after moving the clock.
+@TestPropertySource(properties = {"lantau.approval.timeout-cron=-", "lantau.approval.digest-cron=-",
+        "lantau.approval.trigger-cron=-"})
 @Import(ApiTestSupport.TestBeans.class)
 public abstract class ApiTestSupport {
 

@@ -2,16 +2,22 @@ package hk.lantau.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hk.lantau.messaging.MessageContent;
+import hk.lantau.messaging.SystemNotices;
 import hk.lantau.support.Polling;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The notifications inbox: a person sees the work notifications sent to them, newest first and
  * unread ones marked, marks them read, and never sees anyone else's.
  */
 class NotificationPagesTest extends MessagingPagesTestSupport {
+
+    @Autowired
+    private SystemNotices systemNotices;
 
     @Test
     void peopleReadTheirNotificationsAndMarkThemRead() {
@@ -75,5 +81,19 @@ class NotificationPagesTest extends MessagingPagesTestSupport {
     private static void awaitDelivered(Org org, long id) {
         Polling.until("notification " + id + " delivered", () -> org.admin().get("/api/v1/notifications/" + id)
                 .json().get("progress").get("status").asInt() == 2);
+    }
+
+    @Test
+    void lantausOwnNoticesShowInTheReadersLanguage() {
+        Org org = newOrganisation();
+        Person ann = person(org, "Ann Lee");
+        var notice = new MessageContent.SystemNotice("Your approval was agreed: Leave.", "approval.agreed",
+                List.of("Ann Lee: Annual leave", "Ann Lee", "https://lantau.example.hk/approvals/a1"));
+        assertThat(systemNotices.notify(tenantId(org), List.of(ann.userId()), notice)).containsExactly(ann.userId());
+
+        PageClient page = pages(ann);
+        assertThat(page.get("/notifications").body()).contains("Your approval was agreed: Ann Lee: Annual leave.",
+                "https://lantau.example.hk/approvals/a1");
+        assertThat(page.get("/notifications?lang=zh-HK").body()).contains("你的審批已獲同意：Ann Lee: Annual leave");
     }
 }

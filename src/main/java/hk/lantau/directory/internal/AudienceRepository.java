@@ -1,8 +1,11 @@
 package hk.lantau.directory.internal;
 
 import hk.lantau.directory.Audiences;
+import hk.lantau.directory.PersonSummary;
 import hk.lantau.directory.UserStatus;
 import hk.lantau.shared.Permission;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +31,8 @@ class AudienceRepository implements Audiences {
             )
             """;
 
+    private static final int SUMMARY_CHUNK = 1000;
+
     private final JdbcClient jdbc;
 
     AudienceRepository(JdbcClient jdbc) {
@@ -45,6 +50,31 @@ class AudienceRepository implements Audiences {
                 .query(rs -> {
                     found.put(rs.getString(1), UserStatus.valueOf(rs.getString(2)));
                 });
+        return found;
+    }
+
+    @Override
+    public Map<String, PersonSummary> summaries(long tenantId, Collection<String> userIds) {
+        Map<String, PersonSummary> found = new HashMap<>();
+        List<String> all = List.copyOf(new HashSet<>(userIds));
+        for (int i = 0; i < all.size(); i += SUMMARY_CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + SUMMARY_CHUNK));
+            Map<String, List<Long>> departments = new HashMap<>();
+            jdbc.sql("select userid, department_id from dir_membership where tenant_id = :tenantId "
+                            + "and userid in (:userIds) order by department_id")
+                    .param("tenantId", tenantId).param("userIds", chunk)
+                    .query(rs -> {
+                        departments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    });
+            jdbc.sql("select userid, name, job_number, status from dir_user where tenant_id = :tenantId "
+                            + "and userid in (:userIds)")
+                    .param("tenantId", tenantId).param("userIds", chunk)
+                    .query(rs -> {
+                        String userId = rs.getString(1);
+                        found.put(userId, new PersonSummary(userId, rs.getString(2), rs.getString(3),
+                                UserStatus.valueOf(rs.getString(4)), departments.getOrDefault(userId, List.of())));
+                    });
+        }
         return found;
     }
 
@@ -107,6 +137,41 @@ class AudienceRepository implements Audiences {
                          where u.tenant_id = :tenantId and u.status = 'ACTIVE' and p.permission in (:permissions)
                          order by u.userid""")
                 .param("tenantId", tenantId).param("permissions", granting)
+                .query(String.class).list();
+    }
+
+    @Override
+    public List<String> activeRoleHolders(long tenantId, String roleKey) {
+        return jdbc.sql("""
+                        select u.userid from dir_user u
+                          join dir_role_grant g on g.tenant_id = u.tenant_id and g.userid = u.userid
+                         where u.tenant_id = :tenantId and u.status = 'ACTIVE' and g.role_key = :roleKey
+                         order by u.userid""")
+                .param("tenantId", tenantId).param("roleKey", roleKey)
+                .query(String.class).list();
+    }
+
+    @Override
+    public List<String> activeWithContractEndingOn(long tenantId, LocalDate date) {
+        return jdbc.sql("""
+                        select userid from dir_user
+                         where tenant_id = :tenantId and status = 'ACTIVE' and contract_end_date = :date
+                         order by userid""")
+                .param("tenantId", tenantId).param("date", date)
+                .query(String.class).list();
+    }
+
+    @Override
+    public List<String> activeWithHireAnniversaryOn(long tenantId, LocalDate anniversary) {
+        List<Integer> days = anniversary.getMonthValue() == 2 && anniversary.getDayOfMonth() == 28
+                && !anniversary.isLeapYear() ? List.of(28, 29) : List.of(anniversary.getDayOfMonth());
+        return jdbc.sql("""
+                        select userid from dir_user
+                         where tenant_id = :tenantId and status = 'ACTIVE' and hire_date < :date
+                           and extract(month from hire_date) = :month and extract(day from hire_date) in (:days)
+                         order by userid""")
+                .param("tenantId", tenantId).param("date", anniversary.withDayOfMonth(1).withMonth(1))
+                .param("month", anniversary.getMonthValue()).param("days", days)
                 .query(String.class).list();
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps the body of API requests at 1 MiB: a declared Content-Length above it is refused before
  * anything reads the body, and a streamed (chunked) body fails as soon as it passes the cap. Both
  * answer 413 {@code request.too_large}. The CSV import reads files of up to 1 MiB of text inside a
- * multipart envelope and checks that itself, so its path has the multipart limit of 10 MiB here.
+ * multipart envelope and checks that itself, so its path has the multipart limit of 10 MiB here;
+ * so does the approval attachment upload, whose files of up to 1 MiB come in such an envelope.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -36,6 +37,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final long API_LIMIT = 1_048_576;
     static final long IMPORT_LIMIT = 10 * 1_048_576;
     private static final String IMPORT_PATH = "/api/v1/users/import";
+    private static final String ATTACHMENT_PATH = "/api/v1/approvals/attachments";
 
     private final ObjectMapper json;
 
@@ -51,7 +53,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().equals(IMPORT_PATH) ? IMPORT_LIMIT : API_LIMIT;
+        String path = request.getRequestURI();
+        long limit = path.equals(IMPORT_PATH) || path.equals(ATTACHMENT_PATH) ? IMPORT_LIMIT : API_LIMIT;
         if (request.getContentLengthLong() > limit) {
             refuse(request, response, limit);
             return;

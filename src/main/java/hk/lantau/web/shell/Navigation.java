@@ -21,6 +21,7 @@ final class Navigation {
             new Entry("nav.section.workspace", "nav.chat", "/chat", "chat", user(a -> true)),
             new Entry("nav.section.workspace", "nav.dings", "/dings", "bolt", user(a -> true)),
             new Entry("nav.section.workspace", "nav.notifications", "/notifications", "bell", user(a -> true)),
+            new Entry("nav.section.workspace", "nav.approvals", "/approvals", "stamp", user(a -> true)),
             new Entry("nav.section.directory", "nav.departments", "/admin/departments", "tree",
                     user(a -> a.can(Permission.DIRECTORY_READ))),
             new Entry("nav.section.directory", "nav.users", "/admin/users", "users",
@@ -35,6 +36,10 @@ final class Navigation {
                     user(a -> a.can(Permission.AUDIT_READ))),
             new Entry("nav.section.admin", "nav.apps", "/admin/apps", "apps",
                     user(a -> a.can(Permission.APPS_MANAGE))),
+            new Entry("nav.section.admin", "nav.approval_templates", "/admin/approval-templates", "flow",
+                    user(a -> a.can(Permission.APPROVAL_TEMPLATES))),
+            new Entry("nav.section.admin", "nav.all_approvals", "/admin/approvals", "stamp",
+                    user(a -> a.can(Permission.APPROVAL_READ))),
             new Entry("nav.section.account", "nav.sessions", "/account/sessions", "devices", a -> true));
 
     private Navigation() {

@@ -1,6 +1,7 @@
 package hk.lantau.web.shell;
 
 import hk.lantau.shared.LantauException;
+import hk.lantau.shared.Permission;
 import hk.lantau.shared.RequestMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -33,7 +34,9 @@ class PageErrorAdvice {
     @ExceptionHandler(LantauException.class)
     ModelAndView refused(LantauException e, HttpServletRequest request) {
         HttpStatus status = e.status() == HttpStatus.UNAUTHORIZED ? HttpStatus.FORBIDDEN : e.status();
-        return page(status, request);
+        ModelAndView page = page(status, request);
+        missingPermission(e).ifPresent(p -> page.addObject("missingPermission", p.key()));
+        return page;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -48,6 +51,15 @@ class PageErrorAdvice {
         }
         log.error("Unexpected error on page {} {}", request.getMethod(), request.getRequestURI(), e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /** The permission a refusal names ({@code CurrentActor.require}), so the page can say what is missing. */
+    private static java.util.Optional<Permission> missingPermission(LantauException e) {
+        if (!"auth.permission_missing".equals(e.code()) || e.getMessage() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Arrays.stream(Permission.values())
+                .filter(p -> e.getMessage().endsWith(" " + p.key() + ".")).findFirst();
     }
 
     private ModelAndView page(HttpStatus status, HttpServletRequest request) {

@@ -34,4 +34,13 @@ record NotificationSettings(@DefaultValue("2048") int maxContentBytes,
     ContentRules contentRules() {
         return new ContentRules(CODES, Set.of("text", "markdown", "link", "actionCard"), 0, maxContentBytes);
     }
+
+    /**
+     * Lantau's own notices may also be system notices, which each reader's page shows in their
+     * language from the notice's key.
+     */
+    ContentRules systemContentRules() {
+        return new ContentRules(CODES, Set.of("text", "markdown", "link", "actionCard", "system"), 0,
+                maxContentBytes);
+    }
 }

@@ -37,7 +37,7 @@ class SystemNoticeService implements SystemNotices {
         this.audiences = audiences;
         this.events = events;
         this.codec = codec;
-        this.rules = settings.contentRules();
+        this.rules = settings.systemContentRules();
         this.clock = clock;
     }
 
