@@ -1,0 +1,57 @@
+package hk.lantau.attendance.internal;
+
+import hk.lantau.attendance.Shift;
+import hk.lantau.attendance.TimeResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A shift on a work date, in the organisation's zone. A punch belongs to the work date whose
+ * window holds it: the shift with half of the time off before it and half after, so a day shift's
+ * window runs from the small hours to the small hours and an overnight shift's from midday to midday.
+ */
+record ShiftTimes(Instant on, Instant off, Instant windowStart, Instant windowEnd) {
+
+    static ShiftTimes of(Shift shift, LocalDate workDate, ZoneId zone) {
+        Instant on = workDate.atTime(shift.onTime()).atZone(zone).toInstant();
+        Instant off = workDate.plusDays(shift.overnight() ? 1 : 0).atTime(shift.offTime()).atZone(zone).toInstant();
+        Duration halfGap = Duration.ofDays(1).minus(Duration.between(on, off)).dividedBy(2);
+        return new ShiftTimes(on, off, on.minus(halfGap), off.plus(halfGap));
+    }
+
+    /** The work date whose window holds {@code at}. */
+    static LocalDate workDate(Shift shift, Instant at, ZoneId zone) {
+        LocalDate local = at.atZone(zone).toLocalDate();
+        for (int offset = 1; offset >= -1; offset--) {
+            LocalDate candidate = local.plusDays(offset);
+            ShiftTimes times = of(shift, candidate, zone);
+            if (!at.isBefore(times.windowStart) && at.isBefore(times.windowEnd)) {
+                return candidate;
+            }
+        }
+        return local;
+    }
+
+    /**
+     * An on-duty punch, to the minute: up to the flexible minutes after the on time is Normal, more
+     * than the serious-late minutes SeriousLate, more than the absent-late minutes Absenteeism.
+     */
+    TimeResult onDutyResult(Shift shift, Instant at) {
+        long late = Duration.between(on, at.truncatedTo(ChronoUnit.MINUTES)).toMinutes();
+        if (late <= shift.flexibleMinutes()) {
+            return TimeResult.NORMAL;
+        }
+        if (shift.absentLateMinutes() != null && late > shift.absentLateMinutes()) {
+            return TimeResult.ABSENTEEISM;
+        }
+        return late > shift.seriousLateMinutes() ? TimeResult.SERIOUS_LATE : TimeResult.LATE;
+    }
+
+    /** An off-duty punch before the off time's minute is Early. */
+    TimeResult offDutyResult(Instant at) {
+        return at.truncatedTo(ChronoUnit.MINUTES).isBefore(off) ? TimeResult.EARLY : TimeResult.NORMAL;
+    }
+}
