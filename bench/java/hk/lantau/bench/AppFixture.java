@@ -88,6 +88,16 @@ final class AppFixture {
         return send(baseUrl, "POST", "/api/v1/oauth/token", null, tokenForm(app), 200).get("access_token").asText();
     }
 
+    /** The app's token from DingTalk's {@code GET /gettoken}, as DingTalk's SDKs ask for it. */
+    String dingTalkToken(App app) {
+        JsonNode answer = send(baseUrl, "GET", "/gettoken?appkey=" + URLEncoder.encode(app.key(), StandardCharsets.UTF_8)
+                + "&appsecret=" + URLEncoder.encode(app.secret(), StandardCharsets.UTF_8), null, null, 200);
+        if (answer.path("errcode").asInt(-1) != 0) {
+            throw new IllegalStateException("gettoken answered " + answer);
+        }
+        return answer.get("access_token").asText();
+    }
+
     static String tokenForm(App app) {
         return "grant_type=client_credentials&client_id=" + URLEncoder.encode(app.key(), StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(app.secret(), StandardCharsets.UTF_8);

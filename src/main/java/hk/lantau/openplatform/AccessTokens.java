@@ -19,4 +19,12 @@ public interface AccessTokens {
      * @param ip              the caller's address, checked against the app's allow-list
      */
     AccessToken grant(String appKey, String secret, List<String> requestedScopes, String ip);
+
+    /**
+     * The same checks and refusals as {@link #grant(String, String, List, String)}, but hands out the
+     * app's current token again while it stays valid for a while, extending it to a full
+     * {@link #LIFETIME_SECONDS} (less if its secret stops sooner), as DingTalk does. A token granted
+     * with another secret, or about to stop, is replaced by a new one.
+     */
+    AccessToken grant(String appKey, String secret, String ip, TokenReuse reuse);
 }

@@ -14,6 +14,6 @@ public interface Deliveries {
     /** Sends the delivery's event again (same event id), as soon as a worker is free. */
     DeliveryView replay(long tenantId, long appId, long deliveryId);
 
-    /** Replays every delivery of a subscription whose event time is in [from, to); returns how many. */
+    /** Replays every delivery of a subscription whose event time is from {@code from} up to, not including, {@code to}; returns how many. */
     int replay(long tenantId, long appId, long subscriptionId, Instant from, Instant to);
 }

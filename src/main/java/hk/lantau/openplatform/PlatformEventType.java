@@ -18,7 +18,14 @@ public enum PlatformEventType {
     DEPARTMENT_UPDATED("department.updated", 1, Scope.DEPARTMENT_READ,
             "A department was renamed, moved or reordered"),
     DEPARTMENT_REMOVED("department.removed", 1, Scope.DEPARTMENT_READ,
-            "A department was deleted, or a virtual one dissolved");
+            "A department was deleted, or a virtual one dissolved"),
+    APPROVAL_SUBMITTED("approval.submitted", 1, Scope.APPROVAL_READ, "Someone submitted an approval"),
+    APPROVAL_TASK_ASSIGNED("approval.task.assigned", 1, Scope.APPROVAL_READ,
+            "An approval task was given to someone: a step began, or a task was transferred or escalated"),
+    APPROVAL_TASK_FINISHED("approval.task.finished", 1, Scope.APPROVAL_READ,
+            "An approval task was decided, transferred or cancelled"),
+    APPROVAL_FINISHED("approval.finished", 1, Scope.APPROVAL_READ,
+            "An approval was completed (agreed or refused), terminated or withdrawn");
 
     private final String key;
     private final int version;

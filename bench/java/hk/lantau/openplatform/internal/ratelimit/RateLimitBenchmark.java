@@ -94,7 +94,7 @@ public class RateLimitBenchmark {
                     Set.of(Permission.DIRECTORY_READ), null, "127.0.0.1");
         }
         filter = new RateLimitFilter(limiter, new AppLimits(new FixedApps(), properties, clock), properties,
-                new ObjectMapper(), meters);
+                new ObjectMapper(), meters, List.of());
     }
 
     @TearDown(Level.Trial)

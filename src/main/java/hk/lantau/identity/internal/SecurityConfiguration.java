@@ -2,6 +2,7 @@ package hk.lantau.identity.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.lantau.identity.BearerTokenResolver;
+import hk.lantau.identity.SelfAuthenticatedPaths;
 import hk.lantau.identity.SessionCookies;
 import hk.lantau.identity.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,20 +47,23 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, Sessions sessions, List<BearerTokenResolver> resolvers,
-                                    ObjectMapper json) throws Exception {
+                                    List<SelfAuthenticatedPaths> selfAuthenticated, ObjectMapper json)
+            throws Exception {
         var problems = new ProblemSecurityHandlers(json);
+        RequestMatcher ownCredentials = request -> selfAuthenticated.stream().anyMatch(p -> p.matches(request));
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
+                        .requireCsrfProtectionMatcher(request -> needsCsrf(request) && !ownCredentials.matches(request)))
                 .addFilterBefore(new SessionAuthenticationFilter(sessions, resolvers, problems),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/sessions").permitAll()
                         .requestMatchers(HttpMethod.POST, TOKEN_ENDPOINT).permitAll()
                         .requestMatchers(ROBOT_WEBHOOK).permitAll()
+                        .requestMatchers(ownCredentials).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),

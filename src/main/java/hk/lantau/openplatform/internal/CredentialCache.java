@@ -53,6 +53,11 @@ class CredentialCache {
         return found;
     }
 
+    /** Drops one token, whose expiry changed, so this node reads it again. */
+    void forgetToken(String hash) {
+        tokensByHash.invalidate(hash);
+    }
+
     /** Drops what this node knows of an app and its tokens, now and after the current transaction commits. */
     void forget(long appId, String appKey) {
         Runnable drop = () -> {

@@ -6,6 +6,8 @@ import hk.lantau.openplatform.AccessTokens;
 import hk.lantau.openplatform.AppView;
 import hk.lantau.openplatform.SecretState;
 import hk.lantau.openplatform.TokenRefusedException;
+import hk.lantau.openplatform.TokenReuse;
+import hk.lantau.openplatform.internal.TokenRepository.StoredToken;
 import hk.lantau.shared.Scope;
 import hk.lantau.shared.Tokens;
 import hk.lantau.tenant.Organisation;
@@ -40,10 +42,13 @@ class TokenGrantService implements AccessTokens {
     private final SecretSealing sealing;
     private final GrantRefusals refusals;
     private final TransactionOperations tx;
+    private final CredentialCache cache;
+    private final Duration renewalMargin;
     private final Clock clock;
 
     TokenGrantService(AppRepository apps, SecretRepository secrets, TokenRepository tokens, Organisations organisations,
-                      SecretSealing sealing, GrantRefusals refusals, TransactionOperations tx, Clock clock) {
+                      SecretSealing sealing, GrantRefusals refusals, TransactionOperations tx, CredentialCache cache,
+                      CredentialProperties properties, Clock clock) {
         this.apps = apps;
         this.secrets = secrets;
         this.tokens = tokens;
@@ -51,11 +56,34 @@ class TokenGrantService implements AccessTokens {
         this.sealing = sealing;
         this.refusals = refusals;
         this.tx = tx;
+        this.cache = cache;
+        this.renewalMargin = properties.tokenCacheTtl().plusMinutes(1);
         this.clock = clock;
     }
 
     @Override
     public AccessToken grant(String appKey, String secret, List<String> requestedScopes, String ip) {
+        Checked checked = check(appKey, secret, requestedScopes, ip);
+        return tx.execute(status -> issue(checked, ip));
+    }
+
+    @Override
+    public AccessToken grant(String appKey, String secret, String ip, TokenReuse reuse) {
+        Checked checked = check(appKey, secret, null, ip);
+        long tenantId = checked.app().tenantId();
+        return tx.execute(status -> {
+            Optional<AccessToken> renewed = reuse.current(tenantId, checked.app().id())
+                    .flatMap(current -> renew(checked, current));
+            if (renewed.isPresent()) {
+                return renewed.get();
+            }
+            AccessToken token = issue(checked, ip);
+            reuse.remember(tenantId, checked.app().id(), token);
+            return token;
+        });
+    }
+
+    private Checked check(String appKey, String secret, List<String> requestedScopes, String ip) {
         if (blank(appKey) || blank(secret)) {
             throw TokenRefusedException.invalidClient("openplatform.invalid_client",
                     "Send the app key and secret as client_id and client_secret, or with HTTP Basic.");
@@ -85,11 +113,47 @@ class TokenGrantService implements AccessTokens {
                     "This address may not use the app; its allow-list does not include it."), ip);
         }
         checkScopes(app, requestedScopes);
+        return new Checked(app, row, now);
+    }
+
+    private AccessToken issue(Checked checked, String ip) {
         String token = PREFIX + Tokens.random(32);
-        Instant expiresAt = earliest(now.plusSeconds(LIFETIME_SECONDS), row.expiresAt(), row.graceUntil());
-        tx.executeWithoutResult(status -> tokens.insert(Tokens.sha256Hex(token), app.tenantId(), app.id(), row.id(),
-                now, expiresAt, ip == null || ip.length() > 64 ? null : ip));
-        return new AccessToken(token, expiresAt, Duration.between(now, expiresAt).toSeconds(), app.scopes());
+        Instant expiresAt = expiry(checked);
+        tokens.insert(Tokens.sha256Hex(token), checked.app().tenantId(), checked.app().id(), checked.row().id(),
+                checked.now(), expiresAt, ip == null || ip.length() > 64 ? null : ip);
+        return new AccessToken(token, expiresAt, Duration.between(checked.now(), expiresAt).toSeconds(),
+                checked.app().scopes());
+    }
+
+    /**
+     * Extends the app's current token when it was granted with the same secret and stays usable
+     * beyond the renewal margin: other nodes may hold its old expiry in their caches for that long.
+     */
+    private Optional<AccessToken> renew(Checked checked, String current) {
+        if (!current.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String hash = Tokens.sha256Hex(current);
+        Optional<StoredToken> stored = tokens.find(hash).filter(t -> t.appId() == checked.app().id()
+                && t.tenantId() == checked.app().tenantId() && t.secretId() == checked.row().id()
+                && t.usableUntil().isAfter(checked.now().plus(renewalMargin)));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant expiresAt = expiry(checked);
+        tokens.extend(hash, checked.app().tenantId(), expiresAt);
+        cache.forgetToken(hash);
+        return Optional.of(new AccessToken(current, expiresAt, Duration.between(checked.now(), expiresAt).toSeconds(),
+                checked.app().scopes()));
+    }
+
+    private static Instant expiry(Checked checked) {
+        return earliest(checked.now().plusSeconds(LIFETIME_SECONDS), checked.row().expiresAt(),
+                checked.row().graceUntil());
+    }
+
+    /** Credentials that passed every check, and the time they were checked at. */
+    private record Checked(AppView app, SecretRow row, Instant now) {
     }
 
     private void checkSecret(AppView app, SecretRow row, Instant now, String ip) {

@@ -44,6 +44,12 @@ class TokenRepository {
                 .optional();
     }
 
+    /** Moves a token's expiry, as when DingTalk's token endpoints hand it out again. */
+    void extend(String hash, long tenantId, Instant expiresAt) {
+        jdbc.sql("update opf_app_token set expires_at = :expiresAt where token_hash = :hash and tenant_id = :tenantId")
+                .param("expiresAt", Sql.utc(expiresAt)).param("hash", hash).param("tenantId", tenantId).update();
+    }
+
     int deleteExpired(Instant now) {
         return jdbc.sql("delete from opf_app_token where expires_at <= :now")
                 .param("now", Sql.utc(now)).update();

@@ -1,6 +1,7 @@
 package hk.lantau.openplatform.internal.ratelimit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hk.lantau.openplatform.RateLimitAnswers;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.CurrentActor;
@@ -43,9 +44,11 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final ObjectMapper json;
     private final Counter appRefusals;
     private final Counter tokenRefusals;
+    private final List<RateLimitAnswers> families;
 
     RateLimitFilter(RateLimiter limiter, AppLimits appLimits, RateLimitProperties properties, ObjectMapper json,
-                    MeterRegistry meters) {
+                    MeterRegistry meters, List<RateLimitAnswers> families) {
+        this.families = List.copyOf(families);
         this.limiter = limiter;
         this.appLimits = appLimits;
         this.properties = properties;
@@ -57,7 +60,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean tokenRequest = isTokenRequest(request);
+        RateLimitAnswers family = familyOf(request);
+        boolean tokenRequest = family == null ? isTokenRequest(request) : family.tokenRequest(request);
         Optional<Actor> app = tokenRequest ? Optional.empty()
                 : CurrentActor.find().filter(a -> a.kind() == ActorKind.APP && a.tenantId() != null);
         if (!tokenRequest && app.isEmpty()) {
@@ -80,7 +84,21 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         (tokenRequest ? tokenRefusals : appRefusals).increment();
+        if (family != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            family.refuse(request, response, decision.limit(), decision.retryAfterSeconds());
+            return;
+        }
         refuse(request, response, decision, tokenRequest);
+    }
+
+    private RateLimitAnswers familyOf(HttpServletRequest request) {
+        for (RateLimitAnswers family : families) {
+            if (family.answers(request)) {
+                return family;
+            }
+        }
+        return null;
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Decision decision,

@@ -1,0 +1,102 @@
+package hk.lantau.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aliyun.teaopenapi.models.Config;
+import com.dingtalk.api.DefaultDingTalkClient;
+import com.dingtalk.api.request.OapiGettokenRequest;
+import com.dingtalk.api.response.OapiGettokenResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.taobao.api.ApiException;
+import com.taobao.api.TaobaoRequest;
+import com.taobao.api.TaobaoResponse;
+import hk.lantau.directory.DirectoryApiTestSupport;
+import hk.lantau.support.Api;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Helpers the DingTalk-compatible API's tests share: apps registered through Lantau's own API, and
+ * DingTalk's official SDKs pointed at this server (the old SDK with a full URL per call, the Tea SDK
+ * with {@code protocol=http} and this host as its endpoint).
+ */
+abstract class CompatApiTestSupport extends DirectoryApiTestSupport {
+
+    /** An app registered through Lantau's API, with its one-time secret. */
+    record App(long id, String appKey, String secret) {
+    }
+
+    protected App register(Org org, List<String> scopes, List<String> allowList, Integer rateLimitPerMinute) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Payroll sync " + java.util.UUID.randomUUID().toString().substring(0, 8));
+        body.put("purpose", "Keeps payroll in step with the directory");
+        body.put("scopes", scopes);
+        body.put("ipAllowList", allowList);
+        if (rateLimitPerMinute != null) {
+            body.put("rateLimitPerMinute", rateLimitPerMinute);
+        }
+        var response = org.admin().post("/api/v1/apps", body);
+        assertThat(response.status()).as("register app: %s", response.body()).isEqualTo(201);
+        JsonNode json = response.json();
+        return new App(json.get("id").asLong(), json.get("appKey").asText(),
+                json.get("secret").get("value").asText());
+    }
+
+    protected App register(Org org, String... scopes) {
+        return register(org, List.of(scopes), List.of(), null);
+    }
+
+    /** The old SDK's client for one path, as integrations build it: the full URL. */
+    protected DefaultDingTalkClient oapi(String path) {
+        return new DefaultDingTalkClient(baseUrl() + path);
+    }
+
+    protected <T extends TaobaoResponse> T call(String path, TaobaoRequest<T> request, String token) {
+        try {
+            return oapi(path).execute(request, token);
+        } catch (ApiException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code GET /gettoken} through the old SDK. */
+    protected OapiGettokenResponse getToken(String appKey, String secret) {
+        OapiGettokenRequest request = new OapiGettokenRequest();
+        request.setAppkey(appKey);
+        request.setAppsecret(secret);
+        request.setHttpMethod("GET");
+        try {
+            return oapi("/gettoken").execute(request);
+        } catch (ApiException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected String token(App app) {
+        OapiGettokenResponse response = getToken(app.appKey(), app.secret());
+        assertThat(response.isSuccess()).as("gettoken: %s", response.getBody()).isTrue();
+        return response.getAccessToken();
+    }
+
+    /** The Tea SDK's configuration for this server. */
+    protected Config teaConfig() {
+        Config config = new Config();
+        config.protocol = "http";
+        config.regionId = "central";
+        config.endpoint = "127.0.0.1:" + port;
+        return config;
+    }
+
+    /** A raw call, for what the SDKs cannot send: a malformed body, a missing or misplaced token. */
+    protected Api.Response raw(String method, String pathAndQuery, String body, String contentType) {
+        if (body == null && "GET".equals(method)) {
+            return anonymous().get(pathAndQuery);
+        }
+        return anonymous().sendRaw(method, pathAndQuery, body, contentType);
+    }
+
+    protected Api.Response postJson(String path, String token, String json) {
+        return raw("POST", path + (token == null ? "" : "?access_token=" + token), json, "application/json");
+    }
+}

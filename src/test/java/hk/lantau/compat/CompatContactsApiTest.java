@@ -1,0 +1,406 @@
+package hk.lantau.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dingtalk.api.request.OapiUserGetbyunionidRequest;
+import com.dingtalk.api.request.OapiUserListidRequest;
+import com.dingtalk.api.request.OapiV2DepartmentCreateRequest;
+import com.dingtalk.api.request.OapiV2DepartmentDeleteRequest;
+import com.dingtalk.api.request.OapiV2DepartmentGetRequest;
+import com.dingtalk.api.request.OapiV2DepartmentListparentbydeptRequest;
+import com.dingtalk.api.request.OapiV2DepartmentListparentbyuserRequest;
+import com.dingtalk.api.request.OapiV2DepartmentListsubRequest;
+import com.dingtalk.api.request.OapiV2DepartmentListsubidRequest;
+import com.dingtalk.api.request.OapiV2DepartmentUpdateRequest;
+import com.dingtalk.api.request.OapiV2UserCreateRequest;
+import com.dingtalk.api.request.OapiV2UserDeleteRequest;
+import com.dingtalk.api.request.OapiV2UserGetRequest;
+import com.dingtalk.api.request.OapiV2UserGetbymobileRequest;
+import com.dingtalk.api.request.OapiV2UserListRequest;
+import com.dingtalk.api.request.OapiV2UserUpdateRequest;
+import com.dingtalk.api.response.OapiUserGetbyunionidResponse;
+import com.dingtalk.api.response.OapiUserListidResponse;
+import com.dingtalk.api.response.OapiV2DepartmentCreateResponse;
+import com.dingtalk.api.response.OapiV2DepartmentDeleteResponse;
+import com.dingtalk.api.response.OapiV2DepartmentGetResponse;
+import com.dingtalk.api.response.OapiV2DepartmentListparentbydeptResponse;
+import com.dingtalk.api.response.OapiV2DepartmentListparentbyuserResponse;
+import com.dingtalk.api.response.OapiV2DepartmentListsubResponse;
+import com.dingtalk.api.response.OapiV2DepartmentListsubidResponse;
+import com.dingtalk.api.response.OapiV2DepartmentUpdateResponse;
+import com.dingtalk.api.response.OapiV2UserCreateResponse;
+import com.dingtalk.api.response.OapiV2UserDeleteResponse;
+import com.dingtalk.api.response.OapiV2UserGetResponse;
+import com.dingtalk.api.response.OapiV2UserGetbymobileResponse;
+import com.dingtalk.api.response.OapiV2UserListResponse;
+import com.dingtalk.api.response.OapiV2UserUpdateResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DingTalk's contacts API through the official old SDK: people and departments read and changed
+ * over the directory, DingTalk's field names (checked against the documentation's examples), the
+ * masking of mobiles, paging, and every refusal with nothing changed, another organisation's
+ * objects included.
+ */
+class CompatContactsApiTest extends CompatApiTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Org org;
+    private String reader;
+    private String writer;
+    private long finance;
+    private String mobile;
+    private String accountant;
+
+    @BeforeEach
+    void organisation() {
+        org = newOrganisation();
+        finance = createDepartment(org.admin(), "Finance", 1L);
+        mobile = newMobile();
+        accountant = createUser(org.admin(), json("name", "Chan Tai Man", "email", newEmail("chan"), "mobile", mobile,
+                "title", "Accountant", "jobNumber", "E-1001", "hireDate", "2023-04-01", "workPlace", "Kwun Tong",
+                "remark", "Payroll", "departmentIds", List.of(finance)));
+        reader = token(register(org, "user.read", "department.read"));
+        writer = token(register(org, "user.read", "user.write", "department.read", "department.write"));
+    }
+
+    @Test
+    void userGetAnswersDingTalksUserObjectWithTheMobileMasked() throws IOException {
+        OapiV2UserGetResponse response = userGet(reader, accountant);
+        assertThat(response.isSuccess()).as(response.getBody()).isTrue();
+        OapiV2UserGetResponse.UserGetResponse user = response.getResult();
+        assertThat(user.getUserid()).isEqualTo(accountant);
+        assertThat(user.getUnionid()).isEqualTo(accountant);
+        assertThat(user.getName()).isEqualTo("Chan Tai Man");
+        assertThat(user.getTitle()).isEqualTo("Accountant");
+        assertThat(user.getJobNumber()).isEqualTo("E-1001");
+        assertThat(user.getWorkPlace()).isEqualTo("Kwun Tong");
+        assertThat(user.getDeptIdList()).containsExactly(finance);
+        assertThat(user.getHiredDate()).isEqualTo(LocalDate.of(2023, 4, 1)
+                .atStartOfDay(ZoneId.of("Asia/Hong_Kong")).toInstant().toEpochMilli());
+        assertThat(user.getActive()).isTrue();
+        assertThat(user.getAdmin()).isFalse();
+        assertThat(user.getMobile()).contains("*").doesNotContain(mobile.substring(mobile.length() - 6));
+        assertThat(userGet(reader, org.adminUserId()).getResult().getAdmin()).isTrue();
+
+        JsonNode documented = fixture("user-get.response.json").get("result");
+        assertThat(fieldNames(JSON.readTree(response.getBody()).get("result"))).isSubsetOf(fieldNames(documented));
+    }
+
+    @Test
+    void theDocumentedFormRequestsWork() throws IOException {
+        JsonNode request = fixture("user-get.request.json");
+        String form = "access_token=" + reader + "&language=" + request.get("form").get("language").asText()
+                + "&userid=" + URLEncoder.encode(accountant, StandardCharsets.UTF_8);
+        var answer = raw("POST", request.get("path").asText(), form, request.get("contentType").asText());
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("errcode").asInt()).isZero();
+        assertThat(answer.json().get("result").get("userid").asText()).isEqualTo(accountant);
+
+        JsonNode byMobile = fixture("user-getbymobile.request.json");
+        var found = raw("POST", byMobile.get("path").asText(), "access_token=" + reader + "&mobile="
+                + URLEncoder.encode(mobile, StandardCharsets.UTF_8), byMobile.get("contentType").asText());
+        assertThat(found.json().get("result").get("userid").asText()).isEqualTo(accountant);
+        Set<String> documented = fieldNames(fixture("user-getbymobile.response.json").get("result"));
+        documented.add("exclusive_account_userid_list"); // in the SDK's model, not in the example
+        assertThat(fieldNames(found.json().get("result"))).isSubsetOf(documented);
+
+        JsonNode deptRequest = fixture("department-get.request.json");
+        var dept = raw("POST", deptRequest.get("path").asText(), "access_token=" + reader + "&dept_id=" + finance
+                + "&language=zh_CN", deptRequest.get("contentType").asText());
+        Set<String> deptFields = fieldNames(fixture("department-get.response.json").get("result"));
+        deptFields.addAll(List.of("parent_id", "member_count")); // in the documented field table
+        assertThat(fieldNames(dept.json().get("result"))).isSubsetOf(deptFields);
+
+        JsonNode create = fixture("user-create.request.json");
+        // The documented example sends dept_id_list as a comma string; here with this organisation's ids.
+        String createForm = "access_token=" + writer + "&name="
+                + URLDecoder.decode(create.get("form").get("name").asText(), StandardCharsets.UTF_8)
+                + "&mobile=" + URLEncoder.encode(newMobile(), StandardCharsets.UTF_8) + "&dept_id_list=1," + finance;
+        var created = raw("POST", create.get("path").asText(), createForm, create.get("contentType").asText());
+        assertThat(created.json().get("errcode").asInt()).as(created.body()).isZero();
+        assertThat(fieldNames(created.json().get("result")))
+                .isEqualTo(fieldNames(fixture("user-create.response.json").get("result")));
+    }
+
+    @Test
+    void theMobileIsRevealedToAppsHoldingItsScopeAndAudited() {
+        String revealing = token(register(org, "user.read", "pii.mobile.read"));
+        long reveals = auditCount(org, "compliance.field.revealed");
+        OapiV2UserGetResponse.UserGetResponse user = userGet(revealing, accountant).getResult();
+        assertThat(user.getStateCode()).isEqualTo("852");
+        assertThat(user.getMobile()).isEqualTo(mobile.replace(" ", "").substring(4));
+        assertThat(auditCount(org, "compliance.field.revealed")).isEqualTo(reveals + 1);
+    }
+
+    @Test
+    void anotherOrganisationsPeopleAndDepartmentsAreNotFound() {
+        Org other = newOrganisation();
+        long theirs = createDepartment(other.admin(), "Their finance", 1L);
+        String theirPerson = createUser(other.admin(), "Their Person", theirs);
+
+        assertThat(userGet(reader, theirPerson).getErrcode()).isEqualTo(60121L);
+        OapiV2DepartmentGetRequest get = new OapiV2DepartmentGetRequest();
+        get.setDeptId(theirs);
+        assertThat(call("/topapi/v2/department/get", get, reader).getErrcode()).isEqualTo(60003L);
+        OapiV2UserListRequest list = new OapiV2UserListRequest();
+        list.setDeptId(theirs);
+        list.setCursor(0L);
+        list.setSize(10L);
+        assertThat(call("/topapi/v2/user/list", list, reader).getErrcode()).isEqualTo(60003L);
+
+        OapiV2UserUpdateRequest rename = new OapiV2UserUpdateRequest();
+        rename.setUserid(theirPerson);
+        rename.setName("Renamed");
+        assertThat(call("/topapi/v2/user/update", rename, writer).getErrcode()).isEqualTo(60121L);
+        OapiV2DepartmentDeleteRequest delete = new OapiV2DepartmentDeleteRequest();
+        delete.setDeptId(theirs);
+        assertThat(call("/topapi/v2/department/delete", delete, writer).getErrcode()).isEqualTo(60003L);
+        assertThat(other.admin().get("/api/v1/users/" + theirPerson).json().get("name").asText())
+                .isEqualTo("Their Person");
+        assertThat(other.admin().get("/api/v1/departments/" + theirs).status()).isEqualTo(200);
+    }
+
+    @Test
+    void userListPagesThroughADepartmentWithDingTalksCursor() {
+        String second = createUser(org.admin(), "Second Person", finance);
+        String third = createUser(org.admin(), "Third Person", finance);
+        OapiV2UserListRequest request = new OapiV2UserListRequest();
+        request.setDeptId(finance);
+        request.setCursor(0L);
+        request.setSize(2L);
+        OapiV2UserListResponse first = call("/topapi/v2/user/list", request, reader);
+        assertThat(first.isSuccess()).as(first.getBody()).isTrue();
+        assertThat(first.getResult().getHasMore()).isTrue();
+        assertThat(first.getResult().getNextCursor()).isEqualTo(2L);
+        assertThat(first.getResult().getList()).hasSize(2);
+        assertThat(first.getResult().getList().get(0).getLeader()).isFalse();
+        request.setCursor(first.getResult().getNextCursor());
+        OapiV2UserListResponse last = call("/topapi/v2/user/list", request, reader);
+        assertThat(last.getResult().getHasMore()).isFalse();
+        assertThat(last.getResult().getNextCursor()).isNull();
+        Set<String> seen = new HashSet<>();
+        first.getResult().getList().forEach(u -> seen.add(u.getUserid()));
+        last.getResult().getList().forEach(u -> seen.add(u.getUserid()));
+        assertThat(seen).containsExactlyInAnyOrder(accountant, second, third);
+
+        OapiUserListidRequest ids = new OapiUserListidRequest();
+        ids.setDeptId(finance);
+        OapiUserListidResponse listed = call("/topapi/user/listid", ids, reader);
+        assertThat(listed.getResult().getUseridList()).containsExactlyInAnyOrder(accountant, second, third);
+
+        // Values of the wrong type are refused, naming the field.
+        var wrong = postJson("/topapi/v2/user/list", reader, "{\"dept_id\":\"" + finance
+                + "\",\"cursor\":\"zero\",\"size\":\"2\"}");
+        assertThat(wrong.json().get("errcode").asInt()).isEqualTo(40035);
+        assertThat(wrong.json().get("errmsg").asText()).contains("cursor");
+        var tooBig = postJson("/topapi/v2/user/list", reader, "{\"dept_id\":" + finance + ",\"cursor\":0,\"size\":101}");
+        assertThat(tooBig.json().get("errcode").asInt()).isEqualTo(40035);
+    }
+
+    @Test
+    void usersAreFoundByMobileAndUnionId() {
+        OapiV2UserGetbymobileRequest byMobile = new OapiV2UserGetbymobileRequest();
+        byMobile.setMobile(mobile.replace(" ", ""));
+        OapiV2UserGetbymobileResponse found = call("/topapi/v2/user/getbymobile", byMobile, reader);
+        assertThat(found.getResult().getUserid()).isEqualTo(accountant);
+        byMobile.setMobile("+852 5999 0000");
+        assertThat(call("/topapi/v2/user/getbymobile", byMobile, reader).getErrcode()).isEqualTo(60121L);
+
+        OapiUserGetbyunionidRequest byUnionId = new OapiUserGetbyunionidRequest();
+        byUnionId.setUnionid(accountant);
+        OapiUserGetbyunionidResponse union = call("/topapi/user/getbyunionid", byUnionId, reader);
+        assertThat(union.getResult().getUserid()).isEqualTo(accountant);
+        assertThat(union.getResult().getContactType()).isZero();
+    }
+
+    @Test
+    void peopleAreCreatedChangedAndRemovedThroughTheSdk() {
+        String newMobile = newMobile();
+        OapiV2UserCreateRequest create = new OapiV2UserCreateRequest();
+        create.setName("Wong Siu Ming");
+        create.setMobile(newMobile.replace(" ", ""));
+        create.setDeptIdList("1," + finance);
+        create.setTitle("Clerk");
+        create.setHiredDate(LocalDate.of(2024, 9, 2).atStartOfDay(ZoneId.of("Asia/Hong_Kong")).toInstant()
+                .toEpochMilli());
+        OapiV2UserCreateResponse created = call("/topapi/v2/user/create", create, writer);
+        assertThat(created.isSuccess()).as(created.getBody()).isTrue();
+        String userId = created.getResult().getUserid();
+        assertThat(created.getResult().getUnionId()).isEqualTo(userId);
+        JsonNode stored = org.admin().get("/api/v1/users/" + userId).json();
+        assertThat(stored.get("title").asText()).isEqualTo("Clerk");
+        assertThat(stored.get("hireDate").asText()).isEqualTo("2024-09-02");
+        assertThat(texts(stored.get("departmentIds"), null)).containsExactlyInAnyOrder("1", String.valueOf(finance));
+
+        OapiV2UserUpdateRequest update = new OapiV2UserUpdateRequest();
+        update.setUserid(userId);
+        update.setName("Wong Siu-ming");
+        update.setDeptIdList(String.valueOf(finance));
+        update.setForceUpdateFields("title");
+        OapiV2UserUpdateResponse updated = call("/topapi/v2/user/update", update, writer);
+        assertThat(updated.isSuccess()).as(updated.getBody()).isTrue();
+        stored = org.admin().get("/api/v1/users/" + userId).json();
+        assertThat(stored.get("name").asText()).isEqualTo("Wong Siu-ming");
+        assertThat(stored.path("title").isMissingNode() || stored.get("title").isNull()).isTrue();
+        assertThat(texts(stored.get("departmentIds"), null)).containsExactly(String.valueOf(finance));
+
+        OapiV2UserDeleteRequest delete = new OapiV2UserDeleteRequest();
+        delete.setUserid(userId);
+        assertThat(call("/topapi/v2/user/delete", delete, writer).isSuccess()).isTrue();
+        assertThat(org.admin().get("/api/v1/users/" + userId).json().get("status").asText()).isEqualTo("LEFT");
+    }
+
+    @Test
+    void refusedChangesChangeNothing() {
+        long people = count("select count(*) from dir_user where tenant_id = ?", tenantId(org));
+        OapiV2UserCreateRequest noMobile = new OapiV2UserCreateRequest();
+        noMobile.setName("No Mobile");
+        noMobile.setDeptIdList("1");
+        OapiV2UserCreateResponse missing = call("/topapi/v2/user/create", noMobile, writer);
+        assertThat(missing.getErrcode()).isEqualTo(40035L);
+        assertThat(missing.getErrmsg()).contains("mobile");
+
+        OapiV2UserCreateRequest taken = new OapiV2UserCreateRequest();
+        taken.setName("Same Mobile");
+        taken.setMobile(mobile.replace(" ", ""));
+        taken.setDeptIdList("1");
+        assertThat(call("/topapi/v2/user/create", taken, writer).getErrcode()).isEqualTo(60104L);
+
+        var badList = postJson("/topapi/v2/user/create", writer, "{\"name\":\"X\",\"mobile\":\"" + newMobile()
+                + "\",\"dept_id_list\":\"1,two\"}");
+        assertThat(badList.json().get("errcode").asInt()).isEqualTo(40035);
+        var badDate = postJson("/topapi/v2/user/create", writer, "{\"name\":\"X\",\"mobile\":\"" + newMobile()
+                + "\",\"dept_id_list\":\"1\",\"hired_date\":\"yesterday\"}");
+        assertThat(badDate.json().get("errcode").asInt()).isEqualTo(40035);
+        var malformed = postJson("/topapi/v2/user/create", writer, "{\"name\":");
+        assertThat(malformed.status()).isEqualTo(200);
+        assertThat(malformed.json().get("errcode").asInt()).isEqualTo(43009);
+        var notObject = postJson("/topapi/v2/user/create", writer, "[1,2]");
+        assertThat(notObject.json().get("errcode").asInt()).isEqualTo(43009);
+        var huge = postJson("/topapi/v2/user/create", writer, "{\"name\":\"" + "x".repeat(1_100_000) + "\"}");
+        assertThat(huge.status()).isEqualTo(200);
+        assertThat(huge.json().get("errcode").asInt()).isEqualTo(40035);
+
+        OapiV2UserCreateRequest readerTries = new OapiV2UserCreateRequest();
+        readerTries.setName("By Reader");
+        readerTries.setMobile(newMobile().replace(" ", ""));
+        readerTries.setDeptIdList("1");
+        OapiV2UserCreateResponse scope = call("/topapi/v2/user/create", readerTries, reader);
+        assertThat(scope.getErrcode()).isEqualTo(88L);
+        assertThat(scope.getSubCode()).isEqualTo("60011");
+        assertThat(count("select count(*) from dir_user where tenant_id = ?", tenantId(org))).isEqualTo(people);
+
+        OapiV2UserUpdateRequest clearUnknown = new OapiV2UserUpdateRequest();
+        clearUnknown.setUserid(accountant);
+        clearUnknown.setName("Changed");
+        clearUnknown.setForceUpdateFields("nonsense");
+        assertThat(call("/topapi/v2/user/update", clearUnknown, writer).getErrcode()).isEqualTo(40035L);
+        assertThat(org.admin().get("/api/v1/users/" + accountant).json().get("name").asText())
+                .isEqualTo("Chan Tai Man");
+    }
+
+    @Test
+    void departmentsAreReadAndChangedThroughTheSdk() {
+        OapiV2DepartmentCreateRequest create = new OapiV2DepartmentCreateRequest();
+        create.setName("Payroll");
+        create.setParentId(finance);
+        create.setOrder(5L);
+        OapiV2DepartmentCreateResponse created = call("/topapi/v2/department/create", create, writer);
+        assertThat(created.isSuccess()).as(created.getBody()).isTrue();
+        long payroll = created.getResult().getDeptId();
+
+        OapiV2DepartmentGetRequest get = new OapiV2DepartmentGetRequest();
+        get.setDeptId(payroll);
+        OapiV2DepartmentGetResponse.DeptGetResponse dept = call("/topapi/v2/department/get", get, reader).getResult();
+        assertThat(dept.getName()).isEqualTo("Payroll");
+        assertThat(dept.getParentId()).isEqualTo(finance);
+        assertThat(dept.getOrder()).isEqualTo(5L);
+
+        OapiV2DepartmentListsubRequest sub = new OapiV2DepartmentListsubRequest();
+        sub.setDeptId(finance);
+        OapiV2DepartmentListsubResponse subs = call("/topapi/v2/department/listsub", sub, reader);
+        assertThat(subs.getResult()).extracting(OapiV2DepartmentListsubResponse.DeptBaseResponse::getDeptId)
+                .containsExactly(payroll);
+        OapiV2DepartmentListsubidRequest subIds = new OapiV2DepartmentListsubidRequest();
+        subIds.setDeptId(1L);
+        OapiV2DepartmentListsubidResponse rootChildren = call("/topapi/v2/department/listsubid", subIds, reader);
+        assertThat(rootChildren.getResult().getDeptIdList()).contains(finance).doesNotContain(payroll);
+
+        OapiV2DepartmentListparentbydeptRequest byDept = new OapiV2DepartmentListparentbydeptRequest();
+        byDept.setDeptId(payroll);
+        OapiV2DepartmentListparentbydeptResponse chain = call("/topapi/v2/department/listparentbydept", byDept,
+                reader);
+        assertThat(chain.getResult().getParentIdList()).containsExactly(payroll, finance, 1L);
+        OapiV2DepartmentListparentbyuserRequest byUser = new OapiV2DepartmentListparentbyuserRequest();
+        byUser.setUserid(accountant);
+        OapiV2DepartmentListparentbyuserResponse userChains = call("/topapi/v2/department/listparentbyuser", byUser,
+                reader);
+        assertThat(userChains.getResult().getParentList()).hasSize(1);
+        assertThat(userChains.getResult().getParentList().get(0).getParentDeptIdList()).containsExactly(finance, 1L);
+
+        OapiV2DepartmentUpdateRequest rename = new OapiV2DepartmentUpdateRequest();
+        rename.setDeptId(payroll);
+        rename.setName("Payroll and benefits");
+        OapiV2DepartmentUpdateResponse renamed = call("/topapi/v2/department/update", rename, writer);
+        assertThat(renamed.isSuccess()).as(renamed.getBody()).isTrue();
+        assertThat(call("/topapi/v2/department/get", get, reader).getResult().getName())
+                .isEqualTo("Payroll and benefits");
+
+        OapiV2DepartmentDeleteRequest delete = new OapiV2DepartmentDeleteRequest();
+        delete.setDeptId(finance);
+        assertThat(call("/topapi/v2/department/delete", delete, writer).getErrcode()).isEqualTo(60005L);
+        delete.setDeptId(1L);
+        assertThat(call("/topapi/v2/department/delete", delete, writer).getErrcode()).isEqualTo(60007L);
+        OapiV2DepartmentCreateRequest byReader = new OapiV2DepartmentCreateRequest();
+        byReader.setName("Nope");
+        byReader.setParentId(1L);
+        assertThat(call("/topapi/v2/department/create", byReader, reader).getSubCode()).isEqualTo("60011");
+        OapiV2DepartmentCreateRequest noParent = new OapiV2DepartmentCreateRequest();
+        noParent.setName("Orphan");
+        noParent.setParentId(987_654_321L);
+        assertThat(call("/topapi/v2/department/create", noParent, writer).getErrcode()).isEqualTo(60003L);
+        assertThat(org.admin().get("/api/v1/departments/" + finance).status()).isEqualTo(200);
+
+        delete.setDeptId(payroll);
+        OapiV2DepartmentDeleteResponse deleted = call("/topapi/v2/department/delete", delete, writer);
+        assertThat(deleted.isSuccess()).as(deleted.getBody()).isTrue();
+        assertThat(call("/topapi/v2/department/get", get, reader).getErrcode()).isEqualTo(60003L);
+    }
+
+    private OapiV2UserGetResponse userGet(String token, String userId) {
+        OapiV2UserGetRequest request = new OapiV2UserGetRequest();
+        request.setUserid(userId);
+        return call("/topapi/v2/user/get", request, token);
+    }
+
+    private static JsonNode fixture(String name) throws IOException {
+        try (InputStream in = CompatContactsApiTest.class.getResourceAsStream("/compat/" + name)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode object) {
+        Set<String> names = new HashSet<>();
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names.stream().collect(Collectors.toCollection(HashSet::new));
+    }
+}
