@@ -1,6 +1,5 @@
 package hk.lantau.compat;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,9 +8,6 @@ import java.util.Optional;
  * handshake first; nothing is stored when it fails. Changes are audited by the open platform.
  */
 public interface DingTalkCallbacks {
-
-    /** The event types an app may register: those Lantau raises. */
-    List<String> knownTags();
 
     Optional<CallbackRegistration> find(long tenantId, long appId);
 

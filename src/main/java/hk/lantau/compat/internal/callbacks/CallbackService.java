@@ -9,7 +9,6 @@ import hk.lantau.openplatform.FormattedSubscriptions;
 import hk.lantau.openplatform.SubscriptionStatus;
 import hk.lantau.shared.LantauException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,13 +36,6 @@ class CallbackService implements DingTalkCallbacks {
         this.subscriptions = subscriptions;
         this.apps = apps;
         this.clock = clock;
-    }
-
-    @Override
-    public List<String> knownTags() {
-        List<String> tags = new ArrayList<>();
-        CallbackTags.all().forEach(tags::add);
-        return tags;
     }
 
     @Override

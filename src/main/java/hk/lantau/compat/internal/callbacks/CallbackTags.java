@@ -25,10 +25,6 @@ final class CallbackTags {
     private CallbackTags() {
     }
 
-    static Iterable<String> all() {
-        return SCOPES.keySet();
-    }
-
     static Optional<Scope> scope(String tag) {
         return Optional.ofNullable(SCOPES.get(tag));
     }

@@ -41,6 +41,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,8 +64,9 @@ class WebhookSender implements DisposableBean {
     private final Map<String, DeliveryFormat> formats;
     private final Clock clock;
 
-    WebhookSender(WebhookSettings settings, SecretSealing sealing, List<DeliveryFormat> formats, Clock clock) {
-        this.formats = formats.stream().collect(Collectors.toUnmodifiableMap(DeliveryFormat::name, f -> f));
+    WebhookSender(WebhookSettings settings, SecretSealing sealing, ObjectProvider<DeliveryFormat> formats,
+                  Clock clock) {
+        this.formats = formats.orderedStream().collect(Collectors.toUnmodifiableMap(DeliveryFormat::name, f -> f));
         this.timeout = settings.deliveryTimeout();
         this.sealing = sealing;
         this.clock = clock;
