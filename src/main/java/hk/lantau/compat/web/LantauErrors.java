@@ -45,7 +45,18 @@ final class LantauErrors {
             Map.entry("approval.originator_unknown", new Mapped(820001, 400, "processInstanceInvalidParameter")),
             Map.entry("approval.department_invalid", new Mapped(820001, 400, "processInstanceInvalidParameter")),
             Map.entry("approval.approver_choice_invalid", new Mapped(820001, 400, "targetSelectApproverScopeError")),
-            Map.entry("approval.attachment_unknown", new Mapped(810003, 400, "formConverterError")));
+            Map.entry("approval.attachment_unknown", new Mapped(810003, 400, "formConverterError")),
+            Map.entry("compat.callback_exists", new Mapped(71006, 400, "callbackExist")),
+            Map.entry("compat.callback_not_found", new Mapped(71007, 404, "callbackNotExist")),
+            Map.entry("compat.callback_unanswered", new Mapped(71009, 400, "callbackCheckFailed")),
+            Map.entry("compat.callback_token_invalid", new Mapped(40035, 400, "invalidParameter.token")),
+            Map.entry("compat.callback_aes_key_invalid", new Mapped(40035, 400, "invalidParameter.aesKey")),
+            Map.entry("compat.callback_url_missing", new Mapped(40035, 400, "invalidParameter.url")),
+            Map.entry("compat.callback_tag_unknown", new Mapped(40035, 400, "invalidParameter.callBackTag")),
+            Map.entry("openplatform.callback_invalid", new Mapped(40035, 400, "invalidParameter.url")),
+            Map.entry("openplatform.callback_insecure", new Mapped(40035, 400, "invalidParameter.url")),
+            Map.entry("openplatform.callback_internal", new Mapped(40035, 400, "invalidParameter.url")),
+            Map.entry("openplatform.callback_unresolvable", new Mapped(40035, 400, "invalidParameter.url")));
     /** Every refusal of a submitted form value ({@code approval.field_required}, …) is DingTalk's form error. */
     private static final String FORM_FIELD = "approval.field_";
     private static final Mapped FORM_ERROR = new Mapped(810003, 400, "formConverterError");

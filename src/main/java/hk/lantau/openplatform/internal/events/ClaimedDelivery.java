@@ -6,7 +6,7 @@ import java.time.Instant;
 record ClaimedDelivery(long id, long tenantId, long appId, long subscriptionId, String eventId, String eventType,
                        int attempts, Instant giveUpAt, String leaseToken, Instant leaseUntil, String body,
                        String callbackUrl, String secretSealed, String previousSecretSealed,
-                       Instant previousSecretUntil) {
+                       Instant previousSecretUntil, String format) {
 
     @Override
     public String toString() {

@@ -88,7 +88,7 @@ class DeliveryRepository {
         return jdbc.sql("""
                 select d.id, d.tenant_id, d.app_id, d.subscription_id, d.event_id, d.event_type, d.attempts,
                        d.give_up_at, d.lease_token, d.lease_until, e.body, s.callback_url, s.secret_sealed,
-                       s.previous_secret_sealed, s.previous_secret_until
+                       s.previous_secret_sealed, s.previous_secret_until, s.format
                 from opf_delivery d
                 join opf_event e on e.id = d.event_id
                 join opf_subscription s on s.id = d.subscription_id
@@ -99,7 +99,7 @@ class DeliveryRepository {
                         rs.getInt("attempts"), Sql.instant(rs, "give_up_at"), rs.getString("lease_token"),
                         Sql.instant(rs, "lease_until"), rs.getString("body"), rs.getString("callback_url"),
                         rs.getString("secret_sealed"), rs.getString("previous_secret_sealed"),
-                        Sql.instant(rs, "previous_secret_until")))
+                        Sql.instant(rs, "previous_secret_until"), rs.getString("format")))
                 .list();
     }
 

@@ -69,16 +69,32 @@ class EventOutbox {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
-        String body = body(id, type, now, recipients.organisation(), data);
-        deliveries.insertEvent(id, tenantId, type.key(), type.version(), now, body);
+        write(batch, tenantId, id, type.key(), type.version(), now, body(id, type, now, recipients.organisation(), data),
+                targets);
+    }
+
+    /** Publishes an event in another module's format to that format's subscriptions; see FormattedSubscriptions. */
+    void publishFormatted(long tenantId, String format, String eventType, String eventId, Instant occurredAt,
+                          String body, Scope readScope) {
+        Batch batch = batch();
+        Recipients recipients = batch.recipients.computeIfAbsent(tenantId, this::recipients);
+        List<StoredSubscription> targets = recipients.wanting(format, eventType, readScope);
+        if (!targets.isEmpty()) {
+            write(batch, tenantId, eventId, eventType, 1, occurredAt.truncatedTo(ChronoUnit.MILLIS), body, targets);
+        }
+    }
+
+    private void write(Batch batch, long tenantId, String id, String type, int version, Instant now, String body,
+                       List<StoredSubscription> targets) {
+        deliveries.insertEvent(id, tenantId, type, version, now, body);
         Instant giveUpAt = now.plus(settings.retryFor());
         for (StoredSubscription target : targets) {
-            long deliveryId = deliveries.insert(id, type.key(), now, target, giveUpAt, batch.leaseToken,
-                    batch.leaseUntil);
+            long deliveryId = deliveries.insert(id, type, now, target, giveUpAt, batch.leaseToken, batch.leaseUntil);
             if (batch.leaseToken != null) {
-                batch.leased.add(new ClaimedDelivery(deliveryId, tenantId, target.appId(), target.id(), id, type.key(),
+                batch.leased.add(new ClaimedDelivery(deliveryId, tenantId, target.appId(), target.id(), id, type,
                         0, giveUpAt, batch.leaseToken, batch.leaseUntil, body, target.callbackUrl(),
-                        target.secretSealed(), target.previousSecretSealed(), target.previousSecretUntil()));
+                        target.secretSealed(), target.previousSecretSealed(), target.previousSecretUntil(),
+                        target.format()));
             }
         }
         if (batch.transactional) {
@@ -170,8 +186,16 @@ class EventOutbox {
 
         List<StoredSubscription> wanting(PlatformEventType type) {
             return subscriptions.stream()
+                    .filter(StoredSubscription::lantau)
                     .filter(s -> s.eventTypes().contains(type.key()))
                     .filter(s -> apps.get(s.appId()).filter(app -> allows(app, type)).isPresent())
+                    .toList();
+        }
+
+        List<StoredSubscription> wanting(String format, String eventType, Scope readScope) {
+            return subscriptions.stream()
+                    .filter(s -> s.format().equals(format) && s.eventTypes().contains(eventType))
+                    .filter(s -> apps.get(s.appId()).filter(app -> app.active() && app.has(readScope)).isPresent())
                     .toList();
         }
 

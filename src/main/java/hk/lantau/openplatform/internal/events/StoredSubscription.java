@@ -9,12 +9,19 @@ import java.util.List;
 record StoredSubscription(long id, long tenantId, long appId, String callbackUrl, List<String> eventTypes,
                           String status, String secretSealed, String secretHint, String previousSecretSealed,
                           Instant previousSecretUntil, String pausedReason, Instant pausedAt, Instant failingSince,
-                          Instant lastSuccessAt, String createdBy, Instant createdAt, Instant updatedAt) {
+                          Instant lastSuccessAt, String createdBy, Instant createdAt, Instant updatedAt,
+                          String format) {
 
     static final String DELETED = "DELETED";
+    /** Lantau's own signed JSON; other formats are other modules' {@code DeliveryFormat}s. */
+    static final String LANTAU = "lantau";
 
     StoredSubscription {
         eventTypes = List.copyOf(eventTypes);
+    }
+
+    boolean lantau() {
+        return LANTAU.equals(format);
     }
 
     boolean paused() {

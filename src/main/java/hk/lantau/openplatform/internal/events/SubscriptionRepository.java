@@ -15,7 +15,7 @@ class SubscriptionRepository {
 
     private static final String COLUMNS = "id, tenant_id, app_id, callback_url, event_types, status, secret_sealed, "
             + "secret_hint, previous_secret_sealed, previous_secret_until, paused_reason, paused_at, failing_since, "
-            + "last_success_at, created_by, created_at, updated_at";
+            + "last_success_at, created_by, created_at, updated_at, format";
 
     private final JdbcClient jdbc;
 
@@ -38,19 +38,21 @@ class SubscriptionRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    /** A subscription of the app that is not deleted. */
+    /** A subscription of the app in Lantau's format that is not deleted. */
     Optional<StoredSubscription> find(long tenantId, long appId, long id) {
         return jdbc.sql("select " + COLUMNS + " from opf_subscription where tenant_id = :tenantId and app_id = :appId "
-                        + "and id = :id and status <> :deleted")
+                        + "and id = :id and status <> :deleted and format = :lantau")
                 .param("tenantId", tenantId).param("appId", appId).param("id", id)
-                .param("deleted", StoredSubscription.DELETED)
+                .param("deleted", StoredSubscription.DELETED).param("lantau", StoredSubscription.LANTAU)
                 .query(SubscriptionRepository::map).optional();
     }
 
+    /** The app's subscriptions in Lantau's format that are not deleted. */
     List<StoredSubscription> list(long tenantId, long appId) {
         return jdbc.sql("select " + COLUMNS + " from opf_subscription where tenant_id = :tenantId and app_id = :appId "
-                        + "and status <> :deleted order by id")
+                        + "and status <> :deleted and format = :lantau order by id")
                 .param("tenantId", tenantId).param("appId", appId).param("deleted", StoredSubscription.DELETED)
+                .param("lantau", StoredSubscription.LANTAU)
                 .query(SubscriptionRepository::map).list();
     }
 
@@ -59,6 +61,20 @@ class SubscriptionRepository {
         return jdbc.sql("select " + COLUMNS + " from opf_subscription where tenant_id = :tenantId and status = :active")
                 .param("tenantId", tenantId).param("active", SubscriptionStatus.ACTIVE.name())
                 .query(SubscriptionRepository::map).list();
+    }
+
+    /** The app's subscription in another format that is not deleted. */
+    Optional<StoredSubscription> findFormatted(long tenantId, long appId, String format) {
+        return jdbc.sql("select " + COLUMNS + " from opf_subscription where tenant_id = :tenantId and app_id = :appId "
+                        + "and format = :format and status <> :deleted")
+                .param("tenantId", tenantId).param("appId", appId).param("format", format)
+                .param("deleted", StoredSubscription.DELETED)
+                .query(SubscriptionRepository::map).optional();
+    }
+
+    void setFormat(long id, String format) {
+        jdbc.sql("update opf_subscription set format = :format where id = :id").param("format", format)
+                .param("id", id).update();
     }
 
     void change(long id, String callbackUrl, List<String> eventTypes, Instant now) {
@@ -157,7 +173,7 @@ class SubscriptionRepository {
                 rs.getString("previous_secret_sealed"), Sql.instant(rs, "previous_secret_until"),
                 rs.getString("paused_reason"), Sql.instant(rs, "paused_at"), Sql.instant(rs, "failing_since"),
                 Sql.instant(rs, "last_success_at"), rs.getString("created_by"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "updated_at"), rs.getString("format"));
     }
 
     /** The sealed secrets of one subscription, as stored. */

@@ -1,6 +1,9 @@
 package hk.lantau.openplatform.internal.events;
 
 import hk.lantau.compliance.SecretSealing;
+import hk.lantau.openplatform.DeliveryFormat;
+import hk.lantau.openplatform.FormattedDelivery;
+import hk.lantau.openplatform.OutgoingCall;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -13,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -35,6 +41,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,9 +61,12 @@ class WebhookSender implements DisposableBean {
     private final ScheduledThreadPoolExecutor deadlines;
     private final Duration timeout;
     private final SecretSealing sealing;
+    private final Map<String, DeliveryFormat> formats;
     private final Clock clock;
 
-    WebhookSender(WebhookSettings settings, SecretSealing sealing, Clock clock) {
+    WebhookSender(WebhookSettings settings, SecretSealing sealing, ObjectProvider<DeliveryFormat> formats,
+                  Clock clock) {
+        this.formats = formats.orderedStream().collect(Collectors.toUnmodifiableMap(DeliveryFormat::name, f -> f));
         this.timeout = settings.deliveryTimeout();
         this.sealing = sealing;
         this.clock = clock;
@@ -78,19 +88,68 @@ class WebhookSender implements DisposableBean {
         if (!allowed && !"https".equals(uri.getScheme())) {
             return AttemptResult.refused(delivery, at, "refused: http is only for hosts allowed for the organisation");
         }
-        HttpPost post = request(delivery, uri, at);
+        if (delivery.format() == null || StoredSubscription.LANTAU.equals(delivery.format())) {
+            return execute(delivery, at, request(delivery, uri, at), allowed, null);
+        }
+        DeliveryFormat format = formats.get(delivery.format());
+        if (format == null) {
+            return AttemptResult.refused(delivery, at, "refused: no sender for the format " + delivery.format());
+        }
+        String secret = sealing.open(WebhookSigner.purpose(delivery.subscriptionId()), delivery.secretSealed());
+        OutgoingCall call = format.prepare(new FormattedDelivery(delivery.tenantId(), delivery.appId(),
+                delivery.subscriptionId(), delivery.eventId(), delivery.eventType(), delivery.callbackUrl(),
+                delivery.body(), secret));
+        return execute(delivery, at, formatted(call), allowed, call);
+    }
+
+    /** One call outside the outbox, such as a handshake; the same rules as a delivery. */
+    Optional<String> probe(OutgoingCall call, Set<String> allowedHosts) {
+        AttemptResult result = send(null, call, allowedHosts);
+        return result.succeeded() ? Optional.empty() : Optional.of(reason(result));
+    }
+
+    private AttemptResult send(ClaimedDelivery delivery, OutgoingCall call, Set<String> allowedHosts) {
+        Instant at = clock.instant();
+        boolean allowed = allowedHosts.contains(CallbackUrls.canonicalHost(call.uri()));
+        if (!allowed && !"https".equals(call.uri().getScheme())) {
+            return AttemptResult.refused(delivery, at, "refused: http is only for hosts allowed for the organisation");
+        }
+        return execute(delivery, at, formatted(call), allowed, call);
+    }
+
+    private AttemptResult execute(ClaimedDelivery delivery, Instant at, HttpPost post, boolean allowed,
+                                  OutgoingCall call) {
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
         try (ClassicHttpResponse response = (allowed ? trusted : guarded).executeOpen(null, post, null)) {
             String body = start(response.getEntity());
             int code = response.getCode();
-            return new AttemptResult(delivery, at, code >= 200 && code < 300, code, null, elapsed(started), body);
+            boolean ok = code >= 200 && code < 300;
+            String failure = call == null ? null : call.failure(code, body).map(WebhookSender::cut).orElse(null);
+            return new AttemptResult(delivery, at, ok && failure == null, code, ok ? failure : null,
+                    elapsed(started), body);
         } catch (IOException e) {
             return new AttemptResult(delivery, at, false, null, describe(e, post.isCancelled()), elapsed(started),
                     null);
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /** The delivery log keeps 300 characters of a reason. */
+    private static String cut(String reason) {
+        return reason.length() > 300 ? reason.substring(0, 299) + "…" : reason;
+    }
+
+    private static String reason(AttemptResult result) {
+        return result.error() != null ? result.error() : "HTTP " + result.status();
+    }
+
+    private static HttpPost formatted(OutgoingCall call) {
+        HttpPost post = new HttpPost(call.uri());
+        post.setEntity(new ByteArrayEntity(call.body().getBytes(StandardCharsets.UTF_8),
+                ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        return post;
     }
 
     private HttpPost request(ClaimedDelivery delivery, URI uri, Instant at) {
