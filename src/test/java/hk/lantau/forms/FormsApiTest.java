@@ -3,6 +3,7 @@ package hk.lantau.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import hk.lantau.support.Api;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -18,10 +18,10 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Helpers of the smart-form tests: a health check form, the jobs, answers and notices through the API. */
-abstract class FormsApiTestSupport extends MessagingApiTestSupport {
+public abstract class FormsApiTestSupport extends MessagingApiTestSupport {
 
-    static final ZoneId HK = ZoneId.of("Asia/Hong_Kong");
-    static final String FORMS = "/api/v1/forms";
+    protected static final ZoneId HK = ZoneId.of("Asia/Hong_Kong");
+    protected static final String FORMS = "/api/v1/forms";
 
     @Autowired
     protected RoundJob roundJob;
