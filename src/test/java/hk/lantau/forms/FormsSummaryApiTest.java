@@ -36,6 +36,8 @@ class FormsSummaryApiTest extends FormsApiTestSupport {
 
     /** Kitchen: Amy and Ben; Office: Cat and Dan. Amy, Ben and Cat answer; Dan does not. */
     private World world(boolean anonymous) {
+        LocalDate day = next(DayOfWeek.WEDNESDAY);
+        at(day, LocalTime.of(8, 55));
         Org org = newOrganisation();
         long kitchen = createDepartment(org.admin(), "Kitchen", 1L);
         long office = createDepartment(org.admin(), "Office", 1L);
@@ -43,8 +45,6 @@ class FormsSummaryApiTest extends FormsApiTestSupport {
         Person ben = member(org, "Ben Fever", kitchen);
         Person cat = member(org, "Cat Calm", office);
         Person dan = member(org, "Dan Late", office);
-        LocalDate day = next(DayOfWeek.WEDNESDAY);
-        at(day, LocalTime.of(8, 0));
         Map<String, Object> definition = definition("Health", json("departmentIds", List.of(kitchen, office)),
                 json("kind", "DAILY", "time", "09:00"));
         definition.put("anonymous", anonymous);

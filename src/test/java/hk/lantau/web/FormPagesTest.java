@@ -21,12 +21,12 @@ class FormPagesTest extends FormsApiTestSupport {
 
     @Test
     void staffAnswerOnTheFormPageAndHrReadsTheSummary() {
+        LocalDate day = next(DayOfWeek.MONDAY);
+        at(day, LocalTime.of(8, 55));
         Org org = newOrganisation();
         Person hr = admin(org);
         Person amy = person(org, "Amy Answer");
         Person olive = person(org, "Olive Outside");
-        LocalDate day = next(DayOfWeek.MONDAY);
-        at(day, LocalTime.of(8, 0));
         long formId = createForm(org.admin(), definition("Health check", people(amy),
                 Map.of("kind", "DAILY", "time", "09:00")));
         at(day, LocalTime.of(9, 0));
