@@ -3,7 +3,7 @@ package hk.lantau.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import hk.lantau.forms.internal.RetentionJob;
+import hk.lantau.forms.internal.AnswerRetention;
 import hk.lantau.forms.internal.RoundJob;
 import hk.lantau.messaging.MessagingApiTestSupport;
 import hk.lantau.support.Api;
@@ -27,7 +27,7 @@ public abstract class FormsApiTestSupport extends MessagingApiTestSupport {
     protected RoundJob roundJob;
 
     @Autowired
-    protected RetentionJob retentionJob;
+    protected AnswerRetention retentionJob;
 
     /** A day of the week at least two days ahead of the shared clock. */
     protected LocalDate next(DayOfWeek dayOfWeek) {

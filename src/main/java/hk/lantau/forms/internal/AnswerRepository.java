@@ -16,9 +16,9 @@ class AnswerRepository {
     }
 
     private final JdbcClient jdbc;
-    private final Json json;
+    private final FormsJson json;
 
-    AnswerRepository(JdbcClient jdbc, Json json) {
+    AnswerRepository(JdbcClient jdbc, FormsJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }

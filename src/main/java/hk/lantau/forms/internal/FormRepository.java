@@ -28,9 +28,9 @@ class FormRepository {
             + "anonymous, status, schedule_from, created_by, created_at, updated_at";
 
     private final JdbcClient jdbc;
-    private final Json json;
+    private final FormsJson json;
 
-    FormRepository(JdbcClient jdbc, Json json) {
+    FormRepository(JdbcClient jdbc, FormsJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }

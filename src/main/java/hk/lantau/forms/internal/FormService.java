@@ -41,13 +41,13 @@ class FormService implements SmartForms {
     private final NextRound nextRound;
     private final Summaries summaries;
     private final RoundExports exports;
-    private final Audit audit;
+    private final FormsAudit audit;
     private final Organisations organisations;
     private final Clock clock;
 
     FormService(FormRepository forms, RoundRepository rounds, AnswerRepository answers, DefinitionCheck definitions,
                 FormRules rules, NextRound nextRound, Summaries summaries, RoundExports exports,
-                Audit audit, Organisations organisations, Clock clock) {
+                FormsAudit audit, Organisations organisations, Clock clock) {
         this.forms = forms;
         this.rounds = rounds;
         this.answers = answers;

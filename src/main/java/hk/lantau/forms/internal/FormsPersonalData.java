@@ -19,9 +19,9 @@ class FormsPersonalData implements PersonalDataContributor {
 
     private final AnswerRepository answers;
     private final JdbcClient jdbc;
-    private final Audit audit;
+    private final FormsAudit audit;
 
-    FormsPersonalData(AnswerRepository answers, JdbcClient jdbc, Audit audit) {
+    FormsPersonalData(AnswerRepository answers, JdbcClient jdbc, FormsAudit audit) {
         this.answers = answers;
         this.jdbc = jdbc;
         this.audit = audit;

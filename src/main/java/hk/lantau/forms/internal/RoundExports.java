@@ -29,9 +29,9 @@ class RoundExports {
 
     private final AnswerRepository answers;
     private final Summaries summaries;
-    private final Json json;
+    private final FormsJson json;
 
-    RoundExports(AnswerRepository answers, Summaries summaries, Json json) {
+    RoundExports(AnswerRepository answers, Summaries summaries, FormsJson json) {
         this.answers = answers;
         this.summaries = summaries;
         this.json = json;

@@ -54,14 +54,14 @@ public class RoundJob {
     private final WorkingDays workingDays;
     private final SystemNotices notices;
     private final RoundNotice notice;
-    private final Json json;
-    private final Audit audit;
+    private final FormsJson json;
+    private final FormsAudit audit;
     private final Organisations organisations;
     private final TransactionOperations tx;
     private final Clock clock;
 
     RoundJob(FormRepository forms, RoundRepository rounds, Audiences audiences, WorkingDays workingDays,
-             SystemNotices notices, RoundNotice notice, Json json, Audit audit, Organisations organisations,
+             SystemNotices notices, RoundNotice notice, FormsJson json, FormsAudit audit, Organisations organisations,
              TransactionOperations tx, Clock clock) {
         this.forms = forms;
         this.rounds = rounds;

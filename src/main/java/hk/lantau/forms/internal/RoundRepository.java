@@ -22,9 +22,9 @@ class RoundRepository {
             + "(select count(*) from frm_answer a where a.round_id = r.id) as submitted";
 
     private final JdbcClient jdbc;
-    private final Json json;
+    private final FormsJson json;
 
-    RoundRepository(JdbcClient jdbc, Json json) {
+    RoundRepository(JdbcClient jdbc, FormsJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -33,10 +33,10 @@ class Summaries {
     private final Departments departments;
     private final AnswerRepository answers;
     private final RoundRepository rounds;
-    private final Json json;
+    private final FormsJson json;
 
     Summaries(Audiences audiences, Departments departments, AnswerRepository answers, RoundRepository rounds,
-              Json json) {
+              FormsJson json) {
         this.audiences = audiences;
         this.departments = departments;
         this.answers = answers;

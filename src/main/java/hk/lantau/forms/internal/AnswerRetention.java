@@ -22,19 +22,19 @@ import org.springframework.transaction.support.TransactionOperations;
  * not, and what each said go, with the audit record in the same transaction.
  */
 @Component
-public class RetentionJob {
+public class AnswerRetention {
 
-    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+    private static final Logger log = LoggerFactory.getLogger(AnswerRetention.class);
 
     private final RoundRepository rounds;
     private final FormRepository forms;
     private final Summaries summaries;
-    private final Audit audit;
+    private final FormsAudit audit;
     private final Organisations organisations;
     private final TransactionOperations tx;
     private final Clock clock;
 
-    RetentionJob(RoundRepository rounds, FormRepository forms, Summaries summaries, Audit audit,
+    AnswerRetention(RoundRepository rounds, FormRepository forms, Summaries summaries, FormsAudit audit,
                  Organisations organisations, TransactionOperations tx, Clock clock) {
         this.rounds = rounds;
         this.forms = forms;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** What the forms tables keep as JSON text: components, audiences and answers. */
 @Component
-class Json {
+class FormsJson {
 
     private static final TypeReference<List<FormComponent>> COMPONENTS = new TypeReference<>() {
     };
@@ -23,7 +23,7 @@ class Json {
 
     private final ObjectMapper mapper;
 
-    Json(ObjectMapper mapper) {
+    FormsJson(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 

@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 
 /** Publishes smart forms' audit events inside the caller's transaction. */
 @Component
-class Audit {
+class FormsAudit {
 
     private final ApplicationEventPublisher events;
 
-    Audit(ApplicationEventPublisher events) {
+    FormsAudit(ApplicationEventPublisher events) {
         this.events = events;
     }
 
