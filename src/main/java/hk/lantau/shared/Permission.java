@@ -37,6 +37,8 @@ public enum Permission {
     ATTENDANCE_MANAGE("attendance.manage",
             "Set up attendance places, shifts, groups, holidays and weather signals, and record clock-ins for people"),
     ATTENDANCE_READ("attendance.read", "See everyone's attendance records"),
+    FORMS_MANAGE("forms.manage", "Design smart forms, their audience and schedule, and see their answers"),
+    FORMS_READ("forms.read", "See smart forms' answers, summaries and who has not answered, and export them"),
     ORGANISATIONS_MANAGE("operator.organisations", "Create and manage organisations (operator)");
 
     private final String key;
@@ -57,11 +59,12 @@ public enum Permission {
 
     /**
      * Whether {@code held} grants this permission: directly, or through a broader one (whoever
-     * manages roles can read them, whoever manages attendance can read it).
+     * manages roles can read them, whoever manages attendance or forms can read them).
      */
     public boolean grantedBy(Set<Permission> held) {
         return held.contains(this) || this == ROLES_READ && held.contains(ROLES_MANAGE)
-                || this == ATTENDANCE_READ && held.contains(ATTENDANCE_MANAGE);
+                || this == ATTENDANCE_READ && held.contains(ATTENDANCE_MANAGE)
+                || this == FORMS_READ && held.contains(FORMS_MANAGE);
     }
 
     public static Optional<Permission> fromKey(String key) {

@@ -39,7 +39,11 @@ public enum Scope {
     ATTENDANCE_READ("attendance.read", "Read attendance set-up and everyone's attendance records",
             Permission.ATTENDANCE_READ),
     ATTENDANCE_WRITE("attendance.write", "Change attendance set-up, record weather signals and clock people in",
-            Permission.ATTENDANCE_READ, Permission.ATTENDANCE_MANAGE);
+            Permission.ATTENDANCE_READ, Permission.ATTENDANCE_MANAGE),
+    FORM_READ("form.read", "Read smart forms, their rounds, summaries and answers, and export them",
+            Permission.FORMS_READ),
+    FORM_WRITE("form.write", "Create, change and archive smart forms", Permission.FORMS_READ,
+            Permission.FORMS_MANAGE);
 
     private final String key;
     private final String description;

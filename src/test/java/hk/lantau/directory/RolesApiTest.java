@@ -25,7 +25,7 @@ class RolesApiTest extends DirectoryApiTestSupport {
                 "org.settings", "security.settings", "sessions.manage", "identity.reset", "audit.read",
                 "audit.export", "pii.reveal.mobile", "pii.reveal.emergency_contact", "apps.manage",
                 "messaging.moderate", "messaging.notify", "approval.templates", "approval.read", "approval.manage",
-                "attendance.manage", "attendance.read");
+                "attendance.manage", "attendance.read", "forms.manage", "forms.read");
         assertThat(texts(role(org.admin(), "hr").get("permissions"), null)).contains("pii.reveal.hkid",
                 "pii.reveal.medical", "pii.reveal.bank_account", "pii.reveal.address").doesNotContain("roles.manage");
         assertThat(texts(role(org.admin(), "dpo").get("permissions"), null)).containsExactlyInAnyOrder(

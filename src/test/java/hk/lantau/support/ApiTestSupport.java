@@ -42,7 +42,7 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureObservability(tracing = false)
 // Approval time jobs act on every organisation's tasks: tests call them after moving the clock.
 @TestPropertySource(properties = {"lantau.approval.timeout-cron=-", "lantau.approval.digest-cron=-",
-        "lantau.approval.trigger-cron=-"})
+        "lantau.approval.trigger-cron=-", "lantau.forms.round-cron=-", "lantau.forms.retention-cron=-"})
 @Import(ApiTestSupport.TestBeans.class)
 public abstract class ApiTestSupport {
 

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  */
 public final class PathErrors {
 
-    static final PathErrors NONE = new PathErrors(Map.of(), List.of());
+    public static final PathErrors NONE = new PathErrors(Map.of(), List.of());
 
     private final Map<String, String> fields;
     private final List<String> general;
@@ -26,7 +26,7 @@ public final class PathErrors {
         this.general = general;
     }
 
-    static PathErrors of(LantauException e, PageMessages messages, Predicate<String> shown) {
+    public static PathErrors of(LantauException e, PageMessages messages, Predicate<String> shown) {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
         for (FieldViolation v : e.violations()) {

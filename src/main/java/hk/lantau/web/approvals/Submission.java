@@ -30,11 +30,25 @@ public final class Submission {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TemplateView template;
+    private final List<FormComponent> form;
     private final MultiValueMap<String, String> params;
 
     Submission(TemplateView template, MultiValueMap<String, String> params) {
+        this(template, template.definition().form(), params);
+    }
+
+    private Submission(TemplateView template, List<FormComponent> form, MultiValueMap<String, String> params) {
         this.template = template;
+        this.form = form;
         this.params = params == null ? new LinkedMultiValueMap<>() : new LinkedMultiValueMap<>(params);
+    }
+
+    /**
+     * The same posted form for any components drawn with {@code approvals/fields} (smart forms draw
+     * theirs with it); {@code params} may be null for an empty form.
+     */
+    public static Submission of(List<FormComponent> form, MultiValueMap<String, String> params) {
+        return new Submission(null, form, params);
     }
 
     /** The first value posted under the name, or an empty string. */
@@ -86,17 +100,23 @@ public final class Submission {
     }
 
     /** Whether this post only asked for another table row. */
-    boolean addingRow() {
+    public boolean addingRow() {
         return params.getFirst("addRow") != null;
     }
 
-    NewInstance toNewInstance(Long departmentId, String clientRequestId) {
+    /** Each value-taking component's posted value in DingTalk's encoding, as the form rules read it. */
+    public List<FormValue> formValues() {
         List<FormValue> values = new ArrayList<>();
-        for (FormComponent c : template.definition().form()) {
+        for (FormComponent c : form) {
             if (c.type().takesValue()) {
                 values.add(new FormValue(c.id(), null, encode(c, "v." + c.id()), null));
             }
         }
+        return values;
+    }
+
+    NewInstance toNewInstance(Long departmentId, String clientRequestId) {
+        List<FormValue> values = formValues();
         Map<String, List<String>> choices = new LinkedHashMap<>();
         for (ChoiceStep step : choiceSteps(template.definition().process())) {
             choices.put(step.key(), many("choice." + step.key()));

@@ -22,6 +22,7 @@ final class Navigation {
             new Entry("nav.section.workspace", "nav.dings", "/dings", "bolt", user(a -> true)),
             new Entry("nav.section.workspace", "nav.notifications", "/notifications", "bell", user(a -> true)),
             new Entry("nav.section.workspace", "nav.approvals", "/approvals", "stamp", user(a -> true)),
+            new Entry("nav.section.workspace", "nav.forms", "/forms", "list", user(a -> true)),
             new Entry("nav.section.directory", "nav.departments", "/admin/departments", "tree",
                     user(a -> a.can(Permission.DIRECTORY_READ))),
             new Entry("nav.section.directory", "nav.users", "/admin/users", "users",
@@ -40,6 +41,8 @@ final class Navigation {
                     user(a -> a.can(Permission.APPROVAL_TEMPLATES))),
             new Entry("nav.section.admin", "nav.all_approvals", "/admin/approvals", "stamp",
                     user(a -> a.can(Permission.APPROVAL_READ))),
+            new Entry("nav.section.admin", "nav.form_admin", "/admin/forms", "edit",
+                    user(a -> a.can(Permission.FORMS_READ))),
             new Entry("nav.section.account", "nav.sessions", "/account/sessions", "devices", a -> true));
 
     private Navigation() {

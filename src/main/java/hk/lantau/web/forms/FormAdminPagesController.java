@@ -1,0 +1,153 @@
+package hk.lantau.web.forms;
+
+import hk.lantau.directory.Departments;
+import hk.lantau.forms.FormDefinition;
+import hk.lantau.forms.FormView;
+import hk.lantau.forms.RoundExport;
+import hk.lantau.forms.RoundView;
+import hk.lantau.forms.SmartForms;
+import hk.lantau.shared.CurrentActor;
+import hk.lantau.shared.LantauException;
+import hk.lantau.shared.Permission;
+import hk.lantau.web.directory.DepartmentTree;
+import hk.lantau.web.shell.Colleagues;
+import hk.lantau.web.shell.FormErrors;
+import hk.lantau.web.shell.PageMessages;
+import hk.lantau.web.shell.Person;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Forms for their designers and HR: the list, the editor (a new form, one from the health
+ * declaration preset, or a change), and each round's summary with its exports.
+ */
+@Controller
+@RequestMapping("/admin/forms")
+class FormAdminPagesController {
+
+    private static final String[] FIELDS = {"title", "description", "form", "audience", "schedule.kind",
+            "schedule.date", "schedule.daysOfWeek", "schedule.time", "schedule.reminders", "retentionDays"};
+
+    private final SmartForms forms;
+    private final Colleagues colleagues;
+    private final Departments departments;
+    private final PageMessages texts;
+
+    FormAdminPagesController(SmartForms forms, Colleagues colleagues, Departments departments, PageMessages texts) {
+        this.forms = forms;
+        this.colleagues = colleagues;
+        this.departments = departments;
+        this.texts = texts;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("forms", forms.list(Person.current().tenantId(), true));
+        model.addAttribute("canManage", CurrentActor.get().can(Permission.FORMS_MANAGE));
+        return "forms/list";
+    }
+
+    @GetMapping("/new")
+    String create(@RequestParam(required = false) String preset, Model model) {
+        FormDefinition start = preset == null ? null : forms.presets().stream().filter(p -> p.key().equals(preset))
+                .findFirst().map(p -> p.definition()).orElse(null);
+        CurrentActor.require(Permission.FORMS_MANAGE);
+        return editor(model, null, EditorForm.from(start), FormErrors.NONE);
+    }
+
+    @PostMapping("/new")
+    String save(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response, Model model) {
+        EditorForm posted = EditorForm.posted(params);
+        try {
+            FormView created = forms.create(Person.current().tenantId(), posted.toDefinition());
+            return "redirect:/admin/forms/" + created.id() + "?done=saved";
+        } catch (LantauException e) {
+            return refused(e, response, model, null, posted);
+        }
+    }
+
+    @GetMapping("/{formId}")
+    String edit(@PathVariable long formId, Model model) {
+        FormView form = forms.get(Person.current().tenantId(), formId);
+        model.addAttribute("rounds", forms.rounds(Person.current().tenantId(), formId));
+        return editor(model, form, EditorForm.from(form), FormErrors.NONE);
+    }
+
+    @PostMapping("/{formId}")
+    String update(@PathVariable long formId, @RequestParam MultiValueMap<String, String> params,
+                  HttpServletResponse response, Model model) {
+        long tenantId = Person.current().tenantId();
+        FormView form = forms.get(tenantId, formId);
+        EditorForm posted = EditorForm.posted(params);
+        try {
+            forms.update(tenantId, formId, posted.toDefinition());
+            return "redirect:/admin/forms/" + formId + "?done=saved";
+        } catch (LantauException e) {
+            model.addAttribute("rounds", forms.rounds(tenantId, formId));
+            return refused(e, response, model, form, posted);
+        }
+    }
+
+    @PostMapping("/{formId}/archive")
+    String archive(@PathVariable long formId) {
+        forms.archive(Person.current().tenantId(), formId);
+        return "redirect:/admin/forms/" + formId + "?done=archived";
+    }
+
+    @GetMapping("/{formId}/rounds/{roundId}")
+    String summary(@PathVariable long formId, @PathVariable long roundId, Model model) {
+        long tenantId = Person.current().tenantId();
+        model.addAttribute("form", forms.get(tenantId, formId));
+        model.addAttribute("summary", forms.summary(tenantId, formId, roundId));
+        model.addAttribute("rounds", forms.rounds(tenantId, formId));
+        return "forms/summary";
+    }
+
+    @GetMapping("/{formId}/rounds/{roundId}/export")
+    ResponseEntity<byte[]> export(@PathVariable long formId, @PathVariable long roundId,
+                                  @RequestParam(defaultValue = "csv") String format,
+                                  @RequestParam(defaultValue = "false") boolean bom) {
+        RoundExport file = forms.export(Person.current().tenantId(), formId, roundId, format, bom);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, file.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .body(file.content());
+    }
+
+    private String refused(LantauException e, HttpServletResponse response, Model model, FormView form,
+                           EditorForm posted) {
+        if (e.status().value() == 404 || e.status().value() == 403) {
+            throw e;
+        }
+        response.setStatus(e.status().value());
+        FormErrors errors = e.code().equals(EditorForm.JSON_INVALID)
+                ? FormErrors.field("form", texts.text("forms.editor.json_invalid"))
+                : FormErrors.of(new LantauException(e.status(), e.code(), e.getMessage(), EditorForm.onFields(e)),
+                texts, FIELDS);
+        return editor(model, form, posted, errors);
+    }
+
+    private String editor(Model model, FormView form, EditorForm editor, FormErrors errors) {
+        Person me = Person.current();
+        model.addAttribute("form", form);
+        model.addAttribute("editor", editor);
+        model.addAttribute("errors", errors);
+        model.addAttribute("people", colleagues.of(me, null));
+        model.addAttribute("departmentOptions", new DepartmentTree(departments.tree(me.tenantId())).options());
+        if (!model.containsAttribute("rounds")) {
+            model.addAttribute("rounds", List.<RoundView>of());
+        }
+        return "forms/editor";
+    }
+}
