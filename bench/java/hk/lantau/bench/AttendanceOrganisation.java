@@ -277,6 +277,15 @@ final class AttendanceOrganisation {
         session.setTimestamp(7, Timestamp.from(now.plus(Duration.ofDays(7))));
     }
 
+    /** The machine's one-minute load average, printed beside each figure. */
+    static String load() {
+        try {
+            return Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
     void close() {
         app.close();
     }

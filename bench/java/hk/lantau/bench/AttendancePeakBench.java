@@ -120,7 +120,8 @@ public final class AttendancePeakBench {
                 System.out.printf("run %d: API %,d clock-ins in %.1f s = %.0f /s (p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
                                 + "max %.0f ms; %d refused %s); batch insert %.2f s = %.0f rows/s; batch/API %.1f; load %s%n",
                         run + 1, r.count, r.seconds, r.rate(), r.percentile(50), r.percentile(95), r.percentile(99),
-                        r.percentile(100), r.failed, r.statuses, batchSeconds, batchRates[run], ratios[run], load());
+                        r.percentile(100), r.failed, r.statuses, batchSeconds, batchRates[run], ratios[run],
+                        AttendanceOrganisation.load());
             }
             Result median = results.stream().sorted((a, b) -> Double.compare(a.seconds, b.seconds)).toList()
                     .get(runs / 2);
@@ -231,14 +232,6 @@ public final class AttendancePeakBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             Arrays.sort(micros);
             return new Result(who.size(), seconds, micros, failed.get(), statuses);
-        }
-
-        private static String load() {
-            try {
-                return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-            } catch (Exception e) {
-                return "?";
-            }
         }
     }
 

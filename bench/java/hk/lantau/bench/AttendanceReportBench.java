@@ -78,7 +78,7 @@ public final class AttendanceReportBench {
                 Arrays.sort(sorted);
                 System.out.printf("%-55s median %8.0f ms (min %6.0f, max %6.0f); %,d %s; load %s%n", call.getKey(),
                         sorted[runs / 2], sorted[0], sorted[runs - 1], size,
-                        call.getKey().startsWith("JDBC") ? "rows" : "bytes", load());
+                        call.getKey().startsWith("JDBC") ? "rows" : "bytes", AttendanceOrganisation.load());
             }
         } finally {
             org.close();
@@ -147,14 +147,6 @@ public final class AttendanceReportBench {
                 }
             }
             return n;
-        }
-    }
-
-    private static String load() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "?";
         }
     }
 
