@@ -146,7 +146,8 @@ class PunchService implements Punches {
         }
         events.publishEvent(new PunchRecorded(tenantId, id, person.userId(), workDate, check, result, located.result(),
                 source, row.userTime()));
-        return records.find(tenantId, id).orElseThrow();
+        // A new row is exactly what was bound; a replaced one keeps columns a punch does not set.
+        return replaced == null ? row.toRecord(id) : records.find(tenantId, id).orElseThrow();
     }
 
     @Override

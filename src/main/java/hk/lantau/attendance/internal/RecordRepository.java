@@ -39,6 +39,13 @@ class RecordRepository {
                LocationResult locationResult, String exemption, SourceType sourceType, Long locationId,
                Double latitude, Double longitude, Double accuracy, String ssid, String bssid, boolean accuracyPoor,
                String outsideReason, String recordedBy, String procInstId, Long approveId) {
+
+        /** The record a fresh insert of this row reads back as, without reading it. */
+        AttendanceRecord toRecord(long id) {
+            return new AttendanceRecord(id, userId, workDate, checkType, timeResult, locationResult, exemption,
+                    sourceType, planTime, userTime, groupId, shiftId, locationId, latitude, longitude, accuracy, ssid,
+                    bssid, accuracyPoor, outsideReason, false, procInstId, approveId);
+        }
     }
 
     long insert(long tenantId, Row r, Instant now) {
