@@ -3,6 +3,7 @@ package hk.lantau.compat.internal.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.lantau.shared.Tokens;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,10 @@ public class StreamCallbacks {
             connection.expectCallback(messageId, reply);
             String frame = StreamFrames.callback(json, topic, messageId, appId, connection.id(), payload,
                     clock.instant());
+            if (frame.getBytes(StandardCharsets.UTF_8).length > StreamProperties.MAX_FRAME_BYTES) {
+                connection.takeCallback(messageId);
+                throw new IllegalArgumentException("A callback frame may be at most 256 KiB");
+            }
             if (connection.send(frame)) {
                 return Optional.of(reply);
             }

@@ -23,6 +23,7 @@ final class StreamConnection {
     private static final Logger log = LoggerFactory.getLogger(StreamConnection.class);
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int BUFFER_LIMIT_BYTES = 4 * StreamProperties.MAX_FRAME_BYTES;
+    private static final int MAX_UNANSWERED_PINGS = 16;
 
     private final String id;
     private final long tenantId;
@@ -104,6 +105,10 @@ final class StreamConnection {
     }
 
     void expectPing(String messageId) {
+        // A client that never echoes pings must not grow this set without end.
+        if (pings.size() >= MAX_UNANSWERED_PINGS) {
+            pings.clear();
+        }
         pings.add(messageId);
     }
 
