@@ -65,6 +65,28 @@ class StreamApiTest extends StreamApiTestSupport {
     }
 
     @Test
+    void changesMadeThroughTheApiReachTheClient() throws Exception {
+        Org org = newOrganisation();
+        App app = register(org, "user.read", "department.read");
+        BlockingQueue<GenericOpenDingTalkEvent> received = new LinkedBlockingQueue<>();
+        OpenDingTalkClient client = start(sdk(app).registerAllEventListener(collecting(received, EventAckStatus.SUCCESS)));
+        try {
+            awaitConnected(app);
+            long deptId = createDepartment(org.admin(), "Treasury", 1L);
+            String userId = createUser(org.admin(), "Chan Tai Man", deptId);
+
+            GenericOpenDingTalkEvent department = next(received, "org_dept_create");
+            assertThat(department.getData().getJSONArray("deptId").getLong(0)).isEqualTo(deptId);
+            assertThat(department.getEventCorpId()).isEqualTo(org.corpId());
+            GenericOpenDingTalkEvent person = next(received, "user_add_org");
+            assertThat(person.getData().getJSONArray("userId")).containsExactly(userId);
+            Polling.until("both acknowledged", () -> queued(app) == 0);
+        } finally {
+            stop(client);
+        }
+    }
+
+    @Test
     void laterIsDeliveredAgainAfterTheWindow() throws Exception {
         Org org = newOrganisation();
         App app = register(org, "department.read");
@@ -300,6 +322,19 @@ class StreamApiTest extends StreamApiTestSupport {
         } finally {
             stop(client);
         }
+    }
+
+    /** The next event of this type the client received, skipping others, within ten seconds. */
+    private static GenericOpenDingTalkEvent next(BlockingQueue<GenericOpenDingTalkEvent> received, String type)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            GenericOpenDingTalkEvent event = received.poll(100, TimeUnit.MILLISECONDS);
+            if (event != null && type.equals(event.getEventType())) {
+                return event;
+            }
+        }
+        throw new AssertionError("no " + type + " event arrived");
     }
 
     private void assertRefused(String endpoint, String ticket) {

@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 abstract class StreamApiTestSupport extends CompatApiTestSupport {
 
-    static final String PASSWORD = "stream-" + UUID.randomUUID();
+    static final String TLS_PASSWORD = "stream-" + UUID.randomUUID();
     static final Path KEYSTORE;
     static final Path TRUSTSTORE;
 
@@ -59,7 +59,7 @@ abstract class StreamApiTestSupport extends CompatApiTestSupport {
             keytool(KEYSTORE);
             writeTrustStore(KEYSTORE, TRUSTSTORE);
             System.setProperty("javax.net.ssl.trustStore", TRUSTSTORE.toString());
-            System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
+            System.setProperty("javax.net.ssl.trustStorePassword", TLS_PASSWORD);
             System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
@@ -76,7 +76,7 @@ abstract class StreamApiTestSupport extends CompatApiTestSupport {
     static void streamProperties(DynamicPropertyRegistry registry) {
         registry.add("lantau.compat.stream.tls.port", () -> "0");
         registry.add("lantau.compat.stream.tls.keystore", KEYSTORE::toString);
-        registry.add("lantau.compat.stream.tls.password", () -> PASSWORD);
+        registry.add("lantau.compat.stream.tls.password", () -> TLS_PASSWORD);
         registry.add("lantau.compat.stream.sweep-interval", () -> "200ms");
         registry.add("lantau.compat.stream.ping-interval", () -> "1s");
         registry.add("lantau.compat.stream.check-interval", () -> "1h");
@@ -86,8 +86,8 @@ abstract class StreamApiTestSupport extends CompatApiTestSupport {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "lantau", "-keyalg", "EC",
                 "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=IP:127.0.0.1", "-validity", "2",
-                "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
-                "-keypass", PASSWORD).redirectErrorStream(true).start();
+                "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", TLS_PASSWORD,
+                "-keypass", TLS_PASSWORD).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException("keytool failed: " + output);
@@ -97,7 +97,7 @@ abstract class StreamApiTestSupport extends CompatApiTestSupport {
     private static void writeTrustStore(Path keystore, Path truststore) throws Exception {
         KeyStore server = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
-            server.load(in, PASSWORD.toCharArray());
+            server.load(in, TLS_PASSWORD.toCharArray());
         }
         Certificate certificate = server.getCertificate("lantau");
         KeyStore jdk = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -114,14 +114,8 @@ abstract class StreamApiTestSupport extends CompatApiTestSupport {
         }
         trust.setCertificateEntry("lantau-stream-test", certificate);
         try (OutputStream out = Files.newOutputStream(truststore)) {
-            trust.store(out, PASSWORD.toCharArray());
+            trust.store(out, TLS_PASSWORD.toCharArray());
         }
-    }
-
-    /** The organisation's id, for raising its events. */
-    protected long tenantId(Org org) {
-        return jdbc.sql("select id from tenant where corp_id = :corpId").param("corpId", org.corpId())
-                .query(Long.class).single();
     }
 
     /** Raises a DingTalk event in a transaction, as a change in the organisation would. */
@@ -202,7 +196,7 @@ abstract class StreamApiTestSupport extends CompatApiTestSupport {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(TRUSTSTORE)) {
-                trust.load(in, PASSWORD.toCharArray());
+                trust.load(in, TLS_PASSWORD.toCharArray());
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
