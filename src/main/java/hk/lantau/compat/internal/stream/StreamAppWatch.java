@@ -14,9 +14,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class StreamAppWatch {
 
-    private final StreamHub hub;
+    private final DingStreamHub hub;
 
-    StreamAppWatch(StreamHub hub) {
+    StreamAppWatch(DingStreamHub hub) {
         this.hub = hub;
     }
 
@@ -32,7 +32,7 @@ class StreamAppWatch {
         if (revoked.tenantId() == null) {
             return;
         }
-        for (StreamConnection connection : hub.connections()) {
+        for (DingStreamConnection connection : hub.connections()) {
             if (connection.tenantId() == revoked.tenantId() && connection.appKey().equals(revoked.appKey())) {
                 recheck(connection);
             }
@@ -43,7 +43,7 @@ class StreamAppWatch {
         hub.connections(tenantId, appId).forEach(this::recheck);
     }
 
-    private void recheck(StreamConnection connection) {
+    private void recheck(DingStreamConnection connection) {
         if (!hub.permitted(connection)) {
             hub.disconnect(connection, "credential no longer valid");
         }

@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class StreamCallbacks {
 
-    private final StreamHub hub;
+    private final DingStreamHub hub;
     private final ObjectMapper json;
     private final Clock clock;
 
-    StreamCallbacks(StreamHub hub, ObjectMapper json, Clock clock) {
+    StreamCallbacks(DingStreamHub hub, ObjectMapper json, Clock clock) {
         this.hub = hub;
         this.json = json;
         this.clock = clock;
@@ -39,7 +39,7 @@ public class StreamCallbacks {
     /** @param data the callback's payload, written as the frame's JSON {@code data} string */
     public Optional<CompletableFuture<String>> push(long tenantId, long appId, String topic, Map<String, ?> data) {
         String payload = write(data);
-        for (StreamConnection connection : hub.connections(tenantId, appId)) {
+        for (DingStreamConnection connection : hub.connections(tenantId, appId)) {
             if (!connection.open() || !connection.subscribedToCallback(topic)) {
                 continue;
             }
@@ -48,7 +48,7 @@ public class StreamCallbacks {
             connection.expectCallback(messageId, reply);
             String frame = StreamFrames.callback(json, topic, messageId, appId, connection.id(), payload,
                     clock.instant());
-            if (frame.getBytes(StandardCharsets.UTF_8).length > StreamProperties.MAX_FRAME_BYTES) {
+            if (frame.getBytes(StandardCharsets.UTF_8).length > DingStreamProperties.MAX_FRAME_BYTES) {
                 connection.takeCallback(messageId);
                 throw new IllegalArgumentException("A callback frame may be at most 256 KiB");
             }

@@ -31,13 +31,13 @@ class StreamEventQueue {
 
     private final StreamApps streamApps;
     private final StreamQueue queue;
-    private final StreamHub hub;
+    private final DingStreamHub hub;
     private final Apps apps;
-    private final StreamProperties properties;
+    private final DingStreamProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
 
-    StreamEventQueue(StreamApps streamApps, StreamQueue queue, StreamHub hub, Apps apps, StreamProperties properties,
+    StreamEventQueue(StreamApps streamApps, StreamQueue queue, DingStreamHub hub, Apps apps, DingStreamProperties properties,
                      ObjectMapper json, Clock clock) {
         this.streamApps = streamApps;
         this.queue = queue;

@@ -31,13 +31,13 @@ class StreamGatewayService implements StreamGateway {
     private final StreamTickets tickets;
     private final StreamApps streamApps;
     private final StreamTlsConnector tls;
-    private final StreamProperties properties;
+    private final DingStreamProperties properties;
     private final ObjectMapper json;
     private final TransactionOperations tx;
     private final Clock clock;
 
     StreamGatewayService(AppTokens tokens, StreamCredentials credentials, Apps apps, StreamTickets tickets,
-                         StreamApps streamApps, StreamTlsConnector tls, StreamProperties properties,
+                         StreamApps streamApps, StreamTlsConnector tls, DingStreamProperties properties,
                          ObjectMapper json, TransactionOperations tx, Clock clock) {
         this.tokens = tokens;
         this.credentials = credentials;
@@ -83,7 +83,7 @@ class StreamGatewayService implements StreamGateway {
         }
         String host = requestHost.contains(":") && !requestHost.startsWith("[") ? "[" + requestHost + "]"
                 : requestHost;
-        return "wss://" + host + ":" + port.getAsInt() + StreamSocketConfiguration.PATH;
+        return "wss://" + host + ":" + port.getAsInt() + DingStreamSocketConfiguration.PATH;
     }
 
     private String write(List<StreamSubscription> subscriptions) {

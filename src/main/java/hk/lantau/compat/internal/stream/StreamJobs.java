@@ -18,13 +18,13 @@ class StreamJobs {
     private static final Logger log = LoggerFactory.getLogger(StreamJobs.class);
     private static final int BATCH = 1000;
 
-    private final StreamHub hub;
+    private final DingStreamHub hub;
     private final StreamQueue queue;
     private final StreamTickets tickets;
-    private final StreamProperties properties;
+    private final DingStreamProperties properties;
     private final Clock clock;
 
-    StreamJobs(StreamHub hub, StreamQueue queue, StreamTickets tickets, StreamProperties properties, Clock clock) {
+    StreamJobs(DingStreamHub hub, StreamQueue queue, StreamTickets tickets, DingStreamProperties properties, Clock clock) {
         this.hub = hub;
         this.queue = queue;
         this.tickets = tickets;
@@ -35,7 +35,7 @@ class StreamJobs {
     /** Sends what is due (new on another node, or not acknowledged within its window) to this node's connections. */
     @Scheduled(fixedDelayString = "${lantau.compat.stream.sweep-interval:2s}", initialDelayString = "PT5S")
     void sweep() {
-        for (StreamHub.AppRef app : hub.apps()) {
+        for (DingStreamHub.AppRef app : hub.apps()) {
             try {
                 hub.deliver(app.tenantId(), app.appId());
             } catch (RuntimeException e) {
@@ -47,7 +47,7 @@ class StreamJobs {
     /** Disconnects connections whose app was disabled, whose secret stopped, or whose token ended. */
     @Scheduled(fixedDelayString = "${lantau.compat.stream.check-interval:30s}", initialDelayString = "PT30S")
     void check() {
-        for (StreamConnection connection : hub.connections()) {
+        for (DingStreamConnection connection : hub.connections()) {
             if (!hub.permitted(connection)) {
                 hub.disconnect(connection, "credential no longer valid");
             }
@@ -56,7 +56,7 @@ class StreamJobs {
 
     @Scheduled(fixedDelayString = "${lantau.compat.stream.ping-interval:30s}", initialDelayString = "PT30S")
     void ping() {
-        for (StreamConnection connection : hub.connections()) {
+        for (DingStreamConnection connection : hub.connections()) {
             hub.ping(connection);
         }
     }

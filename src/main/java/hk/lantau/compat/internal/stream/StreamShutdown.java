@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StreamShutdown implements SmartLifecycle {
 
-    private final StreamHub hub;
+    private final DingStreamHub hub;
     private volatile boolean running;
 
-    StreamShutdown(StreamHub hub) {
+    StreamShutdown(DingStreamHub hub) {
         this.hub = hub;
     }
 
@@ -25,7 +25,7 @@ class StreamShutdown implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        for (StreamConnection connection : hub.connections()) {
+        for (DingStreamConnection connection : hub.connections()) {
             hub.disconnect(connection, "server shutting down");
         }
     }

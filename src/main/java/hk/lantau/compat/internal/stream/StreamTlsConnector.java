@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StreamTlsConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-    private final StreamProperties.Tls tls;
+    private final DingStreamProperties.Tls tls;
     private volatile Connector connector;
 
-    StreamTlsConnector(StreamProperties properties) {
+    StreamTlsConnector(DingStreamProperties properties) {
         this.tls = properties.tls();
     }
 

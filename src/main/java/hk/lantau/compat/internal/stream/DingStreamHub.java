@@ -25,20 +25,20 @@ import org.springframework.web.socket.CloseStatus;
  * the app takes what is due.
  */
 @Component
-class StreamHub {
+class DingStreamHub {
 
-    private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
+    private static final Logger log = LoggerFactory.getLogger(DingStreamHub.class);
     private static final int BATCH = 100;
 
-    private final Map<AppRef, Set<StreamConnection>> byApp = new ConcurrentHashMap<>();
+    private final Map<AppRef, Set<DingStreamConnection>> byApp = new ConcurrentHashMap<>();
     private final AtomicInteger turn = new AtomicInteger();
     private final StreamQueue queue;
-    private final StreamProperties properties;
+    private final DingStreamProperties properties;
     private final StreamCredentials credentials;
     private final ObjectMapper json;
     private final Clock clock;
 
-    StreamHub(StreamQueue queue, StreamProperties properties, StreamCredentials credentials, ObjectMapper json,
+    DingStreamHub(StreamQueue queue, DingStreamProperties properties, StreamCredentials credentials, ObjectMapper json,
               Clock clock) {
         this.queue = queue;
         this.properties = properties;
@@ -51,13 +51,13 @@ class StreamHub {
     record AppRef(long tenantId, long appId) {
     }
 
-    void add(StreamConnection connection) {
+    void add(DingStreamConnection connection) {
         byApp.computeIfAbsent(ref(connection), key -> ConcurrentHashMap.newKeySet()).add(connection);
         deliver(connection.tenantId(), connection.appId());
     }
 
     /** The connection closed: what it did not acknowledge is due again for the app's other connections. */
-    void remove(StreamConnection connection) {
+    void remove(DingStreamConnection connection) {
         AppRef ref = ref(connection);
         byApp.computeIfPresent(ref, (key, set) -> {
             set.remove(connection);
@@ -74,17 +74,17 @@ class StreamHub {
         return Set.copyOf(byApp.keySet());
     }
 
-    List<StreamConnection> connections() {
+    List<DingStreamConnection> connections() {
         return byApp.values().stream().flatMap(Set::stream).toList();
     }
 
-    List<StreamConnection> connections(long tenantId, long appId) {
+    List<DingStreamConnection> connections(long tenantId, long appId) {
         return List.copyOf(byApp.getOrDefault(new AppRef(tenantId, appId), Set.of()));
     }
 
     /** Sends the app's due messages over its connections on this node, if it has any here. */
     void deliver(long tenantId, long appId) {
-        List<StreamConnection> live = connections(tenantId, appId);
+        List<DingStreamConnection> live = connections(tenantId, appId);
         if (live.isEmpty()) {
             return;
         }
@@ -93,7 +93,7 @@ class StreamHub {
             Instant now = clock.instant();
             due = queue.due(tenantId, appId, now, BATCH);
             for (StreamQueue.Message message : due) {
-                StreamConnection connection = next(live);
+                DingStreamConnection connection = next(live);
                 if (connection == null) {
                     return;
                 }
@@ -102,9 +102,9 @@ class StreamHub {
         } while (due.size() == BATCH);
     }
 
-    private void send(StreamConnection connection, StreamQueue.Message message, Instant now) {
+    private void send(DingStreamConnection connection, StreamQueue.Message message, Instant now) {
         String frame = StreamFrames.event(json, message, connection.appKey(), now);
-        if (frame.getBytes(StandardCharsets.UTF_8).length > StreamProperties.MAX_FRAME_BYTES) {
+        if (frame.getBytes(StandardCharsets.UTF_8).length > DingStreamProperties.MAX_FRAME_BYTES) {
             log.warn("Event {} ({}) is larger than a Stream frame may be and is dropped for app {}",
                     message.eventId(), message.eventType(), connection.appKey());
             queue.drop(connection.tenantId(), message.id());
@@ -116,9 +116,9 @@ class StreamHub {
         }
     }
 
-    private StreamConnection next(List<StreamConnection> live) {
+    private DingStreamConnection next(List<DingStreamConnection> live) {
         for (int tries = 0; tries < live.size(); tries++) {
-            StreamConnection connection = live.get(Math.floorMod(turn.getAndIncrement(), live.size()));
+            DingStreamConnection connection = live.get(Math.floorMod(turn.getAndIncrement(), live.size()));
             if (connection.open()) {
                 return connection;
             }
@@ -131,7 +131,7 @@ class StreamHub {
      * event's {@code SUCCESS} deletes it from the queue; {@code LATER}, an error code or no reply
      * leaves it to be sent again when its window ends.
      */
-    void reply(StreamConnection connection, JsonNode frame) {
+    void reply(DingStreamConnection connection, JsonNode frame) {
         String messageId = frame.path("headers").path("messageId").asText("");
         int code = frame.path("code").asInt(0);
         if (messageId.isEmpty() || connection.pingAnswered(messageId)) {
@@ -169,14 +169,14 @@ class StreamHub {
         }
     }
 
-    void ping(StreamConnection connection) {
+    void ping(DingStreamConnection connection) {
         String messageId = UUID.randomUUID().toString();
         connection.expectPing(messageId);
         connection.send(StreamFrames.system(json, "ping", messageId, Map.of("opaque", messageId), clock.instant()));
     }
 
     /** Tells the client to reconnect (it opens a new connection with a new ticket) and closes this one. */
-    void disconnect(StreamConnection connection, String reason) {
+    void disconnect(DingStreamConnection connection, String reason) {
         connection.send(StreamFrames.system(json, "disconnect", UUID.randomUUID().toString(),
                 Map.of("reason", reason), clock.instant()));
         connection.close(CloseStatus.GOING_AWAY);
@@ -187,13 +187,13 @@ class StreamHub {
      * is enabled, its secret is not revoked or expired, its organisation is active and the address
      * is allowed.
      */
-    boolean permitted(StreamConnection connection) {
+    boolean permitted(DingStreamConnection connection) {
         return credentials.actor(connection.token(), connection.address())
                 .filter(actor -> actor.tenantId() == connection.tenantId() && connection.appKey().equals(actor.userId()))
                 .isPresent();
     }
 
-    private static AppRef ref(StreamConnection connection) {
+    private static AppRef ref(DingStreamConnection connection) {
         return new AppRef(connection.tenantId(), connection.appId());
     }
 }

@@ -22,15 +22,15 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * Pongs by the container.
  */
 @Component
-class StreamSocketHandler extends TextWebSocketHandler {
+class DingStreamSocketHandler extends TextWebSocketHandler {
 
     static final String CONNECTION = "lantau.compat.stream.connection";
 
-    private final StreamHub hub;
+    private final DingStreamHub hub;
     private final Apps apps;
     private final ObjectMapper json;
 
-    StreamSocketHandler(StreamHub hub, Apps apps, ObjectMapper json) {
+    DingStreamSocketHandler(DingStreamHub hub, Apps apps, ObjectMapper json) {
         this.hub = hub;
         this.apps = apps;
         this.json = json;
@@ -38,7 +38,7 @@ class StreamSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws IOException {
-        session.setTextMessageSizeLimit(StreamProperties.MAX_FRAME_BYTES);
+        session.setTextMessageSizeLimit(DingStreamProperties.MAX_FRAME_BYTES);
         StreamTickets.Ticket ticket = (StreamTickets.Ticket) session.getAttributes().get(StreamConnectHandshake.TICKET);
         AppView app = apps.find(ticket.tenantId(), ticket.appId()).orElse(null);
         if (app == null) {
@@ -46,7 +46,7 @@ class StreamSocketHandler extends TextWebSocketHandler {
             return;
         }
         List<String> callbackTopics = topics(ticket.subscriptions(), "CALLBACK");
-        StreamConnection connection = new StreamConnection(Tokens.randomHex(16), ticket.tenantId(), ticket.appId(),
+        DingStreamConnection connection = new DingStreamConnection(Tokens.randomHex(16), ticket.tenantId(), ticket.appId(),
                 app.appKey(), ticket.token(), (String) session.getAttributes().get(StreamConnectHandshake.ADDRESS),
                 callbackTopics, session);
         session.getAttributes().put(CONNECTION, connection);
@@ -55,7 +55,7 @@ class StreamSocketHandler extends TextWebSocketHandler {
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        StreamConnection connection = (StreamConnection) session.getAttributes().get(CONNECTION);
+        DingStreamConnection connection = (DingStreamConnection) session.getAttributes().get(CONNECTION);
         if (connection == null) {
             return;
         }
@@ -72,7 +72,7 @@ class StreamSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        StreamConnection connection = (StreamConnection) session.getAttributes().get(CONNECTION);
+        DingStreamConnection connection = (DingStreamConnection) session.getAttributes().get(CONNECTION);
         if (connection != null) {
             hub.remove(connection);
         }

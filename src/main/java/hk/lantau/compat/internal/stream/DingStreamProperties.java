@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tls            the optional TLS connector serving {@code /connect}
  */
 @ConfigurationProperties("lantau.compat.stream")
-record StreamProperties(String endpoint,
+record DingStreamProperties(String endpoint,
                         @DefaultValue("120s") Duration ticketLifetime,
                         @DefaultValue("60s") Duration redeliverAfter,
                         @DefaultValue("7d") Duration activeFor,

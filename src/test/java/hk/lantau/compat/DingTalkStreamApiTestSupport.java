@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the JDK's own authorities plus that certificate, set as the JVM's default so DingTalk's client
  * (Netty with the JDK's default trust) accepts the server while other TLS in the JVM keeps working.
  */
-abstract class StreamApiTestSupport extends CompatApiTestSupport {
+abstract class DingTalkStreamApiTestSupport extends CompatApiTestSupport {
 
     static final String TLS_PASSWORD = "stream-" + UUID.randomUUID();
     static final Path KEYSTORE;

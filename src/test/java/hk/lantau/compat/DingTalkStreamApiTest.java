@@ -33,7 +33,7 @@ import shade.com.alibaba.fastjson2.JSONObject;
  * DingTalk's Stream mode through DingTalk's own Java client and, for what the client hides (frames,
  * acks, pings, limits), a raw WebSocket client.
  */
-class StreamApiTest extends StreamApiTestSupport {
+class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

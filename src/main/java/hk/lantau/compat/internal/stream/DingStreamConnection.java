@@ -18,11 +18,11 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * client never holds up a sender), what it subscribed to, and the callbacks and pings waiting for
  * its reply.
  */
-final class StreamConnection {
+final class DingStreamConnection {
 
-    private static final Logger log = LoggerFactory.getLogger(StreamConnection.class);
+    private static final Logger log = LoggerFactory.getLogger(DingStreamConnection.class);
     private static final int SEND_TIME_LIMIT_MS = 10_000;
-    private static final int BUFFER_LIMIT_BYTES = 4 * StreamProperties.MAX_FRAME_BYTES;
+    private static final int BUFFER_LIMIT_BYTES = 4 * DingStreamProperties.MAX_FRAME_BYTES;
     private static final int MAX_UNANSWERED_PINGS = 16;
 
     private final String id;
@@ -36,7 +36,7 @@ final class StreamConnection {
     private final Map<String, CompletableFuture<String>> callbacks = new ConcurrentHashMap<>();
     private final Set<String> pings = ConcurrentHashMap.newKeySet();
 
-    StreamConnection(String id, long tenantId, long appId, String appKey, String token, String address,
+    DingStreamConnection(String id, long tenantId, long appId, String appKey, String token, String address,
                      List<String> callbackTopics, WebSocketSession session) {
         this.id = id;
         this.tenantId = tenantId;

@@ -19,15 +19,15 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 @ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-class StreamSocketConfiguration implements WebSocketConfigurer {
+class DingStreamSocketConfiguration implements WebSocketConfigurer {
 
     static final String PATH = "/connect";
 
-    private final StreamSocketHandler handler;
+    private final DingStreamSocketHandler handler;
     private final StreamTickets tickets;
     private final ObjectMapper json;
 
-    StreamSocketConfiguration(StreamSocketHandler handler, StreamTickets tickets, ObjectMapper json) {
+    DingStreamSocketConfiguration(DingStreamSocketHandler handler, StreamTickets tickets, ObjectMapper json) {
         this.handler = handler;
         this.tickets = tickets;
         this.json = json;
