@@ -53,6 +53,9 @@ class CompatCallbacksApiTest extends CompatApiTestSupport {
 
     @Test
     void registrationChecksTheUrlAndEventsArriveEncrypted() throws IOException {
+        // Early on a new day, so the clock-in at 09:00 falls within everyone's sessions.
+        LocalDate day = clock.instant().atZone(HK).toLocalDate().plusDays(2);
+        clock.set(day.atTime(7, 0).atZone(HK).toInstant());
         Org org = newOrganisation();
         allowLocalhost(org);
         App app = register(org, "event.subscribe", "user.read", "department.read", "approval.read",
@@ -366,8 +369,7 @@ class CompatCallbacksApiTest extends CompatApiTestSupport {
         var group = admin.post("/api/v1/attendance/groups", json("name", "Staff", "shiftId", shift,
                 "placeIds", List.of(place), "outsidePolicy", "REFUSE", "userIds", List.of(userId)));
         assertThat(group.status()).as(group.body()).isEqualTo(201);
-        LocalDate day = clock.instant().atZone(HK).toLocalDate().plusDays(1);
-        clock.set(day.atTime(9, 0).atZone(HK).toInstant());
+        clock.set(clock.instant().atZone(HK).toLocalDate().atTime(9, 0).atZone(HK).toInstant());
         var punch = person.post("/api/v1/attendance/punches", json("latitude", 22.28, "longitude", 114.1588,
                 "accuracy", 10.0));
         assertThat(punch.status()).as(punch.body()).isEqualTo(201);
