@@ -1,6 +1,7 @@
 package hk.lantau.openplatform.internal.events;
 
 import hk.lantau.compliance.SecretSealing;
+import hk.lantau.openplatform.OutboundAnswer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -79,15 +81,26 @@ class WebhookSender implements DisposableBean {
             return AttemptResult.refused(delivery, at, "refused: http is only for hosts allowed for the organisation");
         }
         HttpPost post = request(delivery, uri, at);
-        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
+        OutboundAnswer answer = execute(post, allowed, BODY_KEPT);
+        return new AttemptResult(delivery, at, answer.ok(), answer.status(), answer.failure(), elapsed(started),
+                answer.body());
+    }
+
+    /** One POST of a JSON body for another module ({@link OutboundCallService}), under the same deadline. */
+    OutboundAnswer post(URI uri, Map<String, String> headers, byte[] body, boolean allowed, int keepBytes) {
+        HttpPost post = new HttpPost(uri);
+        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        headers.forEach(post::setHeader);
+        return execute(post, allowed, keepBytes);
+    }
+
+    private OutboundAnswer execute(HttpPost post, boolean allowed, int keepBytes) {
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try (ClassicHttpResponse response = (allowed ? trusted : guarded).executeOpen(null, post, null)) {
-            String body = start(response.getEntity());
-            int code = response.getCode();
-            return new AttemptResult(delivery, at, code >= 200 && code < 300, code, null, elapsed(started), body);
+            return new OutboundAnswer(response.getCode(), start(response.getEntity(), keepBytes), null);
         } catch (IOException e) {
-            return new AttemptResult(delivery, at, false, null, describe(e, post.isCancelled()), elapsed(started),
-                    null);
+            return new OutboundAnswer(null, null, describe(e, post.isCancelled()));
         } finally {
             deadline.cancel(false);
         }
@@ -113,15 +126,15 @@ class WebhookSender implements DisposableBean {
         return post;
     }
 
-    /** The start of the answer, up to 1 KB; a longer answer is cut and its connection not reused. */
-    private static String start(HttpEntity entity) throws IOException {
+    /** The start of the answer, up to {@code keepBytes}; a longer answer is cut and its connection not reused. */
+    private static String start(HttpEntity entity, int keepBytes) throws IOException {
         if (entity == null) {
             return null;
         }
         try (InputStream in = entity.getContent()) {
-            byte[] bytes = in.readNBytes(BODY_KEPT + 1);
-            String text = new String(bytes, 0, Math.min(bytes.length, BODY_KEPT), StandardCharsets.UTF_8);
-            return bytes.length > BODY_KEPT ? text + "…" : text;
+            byte[] bytes = in.readNBytes(keepBytes + 1);
+            String text = new String(bytes, 0, Math.min(bytes.length, keepBytes), StandardCharsets.UTF_8);
+            return bytes.length > keepBytes ? text + "…" : text;
         }
     }
 
