@@ -43,7 +43,7 @@ class RobotSessionService implements RobotSessions {
 
     /** A new session for the app in the conversation: the parameter to hand out, and when it ends. */
     @Transactional
-    Issued issue(long tenantId, long appId, String conversationId) {
+    public Issued issue(long tenantId, long appId, String conversationId) {
         Instant now = clock.instant();
         rows.forgetExpiredSessions(tenantId, now);
         rows.ensure(tenantId, appId, now);
