@@ -58,7 +58,7 @@ class AppDingTalkPagesTest extends ApiTestSupport {
         var internal = browser.post(page + "/robot", Map.of("messageUrl", "https://10.0.0.1/robot"));
         assertThat(internal.status()).isEqualTo(400);
         assertThat(internal.body()).contains("id=\"messageUrl-error\"").contains("https://10.0.0.1/robot");
-        assertThat(org.admin().get("/api/v1/apps/" + appId + "/robot").json().get("messageUrl").isNull()).isTrue();
+        assertThat(org.admin().get("/api/v1/apps/" + appId + "/robot").json().path("messageUrl").asText(null)).isNull();
 
         org.admin().post("/api/v1/webhooks/allowed-hosts", Map.of("host", "127.0.0.1"));
         var saved = browser.post(page + "/robot", Map.of("messageUrl", "http://127.0.0.1:9/robot"));
