@@ -1,6 +1,6 @@
 package hk.lantau.compat;
 
-import java.util.List;
+import hk.lantau.openplatform.AppRedirectUris;
 import java.util.Optional;
 
 /**
@@ -9,19 +9,11 @@ import java.util.Optional;
  * {@link #CODE_SECONDS} seconds and are used once, by the app they were issued for; issuing,
  * redeeming and exchanging are audited.
  */
-public interface SignIn {
+public interface SignIn extends AppRedirectUris {
 
     long CODE_SECONDS = 300;
     long TOKEN_SECONDS = 7_200;
     long REFRESH_SECONDS = 30L * 24 * 3_600;
-    int MAX_REDIRECTS = 10;
-
-    /** The app's redirect addresses; {@code apps.manage}, 404 for another organisation's app. */
-    List<String> redirects(long tenantId, long appId);
-
-    /** Replaces the app's redirect addresses (absolute http or https, no fragment); audited. */
-    List<String> replaceRedirects(long tenantId, long appId, List<String> uris);
-
     /**
      * A code for the current person to hand to the app at one of its registered addresses.
      *

@@ -7,4 +7,11 @@ package hk.lantau.messaging;
 public interface RobotWebhook {
 
     RobotReply send(RobotCall call);
+
+    /**
+     * The same body for a robot another module keeps: content type, message, mentions (members only)
+     * and rate, in that order. The caller has already decided the robot may post there; the call's
+     * token, signature and address are not looked at.
+     */
+    RobotReply sendAs(RobotSender sender, RobotCall call);
 }

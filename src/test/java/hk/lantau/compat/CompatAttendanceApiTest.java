@@ -1,5 +1,8 @@
 package hk.lantau.compat;
 
+import static hk.lantau.compat.CompatFixtures.fixture;
+import static hk.lantau.compat.CompatFixtures.names;
+import static hk.lantau.compat.CompatFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dingtalk.api.request.OapiAttendanceListRecordRequest;
@@ -7,10 +10,9 @@ import com.dingtalk.api.request.OapiAttendanceListRequest;
 import com.dingtalk.api.response.OapiAttendanceListRecordResponse;
 import com.dingtalk.api.response.OapiAttendanceListResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import hk.lantau.support.Api;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -48,10 +50,13 @@ class CompatAttendanceApiTest extends CompatApiTestSupport {
         assertThat(record.getSourceType()).isEqualTo("USER");
         assertThat(record.getWorkDate().toInstant()).isEqualTo(day.atStartOfDay(HK).toInstant());
         assertThat(record.getBaseCheckTime().toInstant()).isEqualTo(day.atTime(9, 0).atZone(HK).toInstant());
-        JsonNode wire = read(results.getBody()).get("recordresult").get(0);
-        Set<String> documented = fieldNames(fixture("attendance-list.response.json").get("recordresult").get(0));
-        documented.removeAll(Set.of("planId", "procInstId", "approveId"));
-        assertThat(fieldNames(wire)).isEqualTo(documented);
+        JsonNode wire = parse(results.getBody()).get("recordresult").get(0);
+        Set<String> documented = names(fixture("attendance-list.response.json").get("recordresult").get(0));
+        // Lantau has no scheduling plans; procInstId and approveId appear on leave only.
+        documented.remove("planId");
+        assertThat(names(wire)).isEqualTo(documented);
+        assertThat(names(parse(results.getBody())))
+                .containsAll(without(names(fixture("attendance-list.response.json")), "source"));
         assertThat(wire.get("userCheckTime").isNumber()).as("epoch milliseconds").isTrue();
 
         OapiAttendanceListRecordRequest details = new OapiAttendanceListRecordRequest();
@@ -62,16 +67,19 @@ class CompatAttendanceApiTest extends CompatApiTestSupport {
         assertThat(punches.isSuccess()).as(punches.getBody()).isTrue();
         assertThat(punches.getRecordresult()).hasSize(1);
         assertThat(punches.getRecordresult().get(0).getUserSsid()).isEqualTo("Lantau-Office");
-        JsonNode detail = read(punches.getBody()).get("recordresult").get(0);
-        Set<String> detailFields = fieldNames(fixture("attendance-listrecord.response.json").get("recordresult").get(0));
-        // The sample punch had no Wi-Fi; the documented list of fields has these too.
+        JsonNode detail = parse(punches.getBody()).get("recordresult").get(0);
+        Set<String> detailFields = new HashSet<>();
+        fixture("attendance-listrecord.response.json").get("recordresult").forEach(r -> detailFields.addAll(names(r)));
+        // The examples' punches had no Wi-Fi; the documented table of fields has these too.
         detailFields.addAll(Set.of("recordId", "userSsid", "userMacAddr"));
-        assertThat(detailFields).containsAll(fieldNames(detail));
+        assertThat(detailFields).containsAll(names(detail));
         assertThat(detail.get("isLegal").asText()).isEqualTo("Y");
         assertThat(detail.get("locationMethod").asText()).isEqualTo("MAP");
 
-        JsonNode documentedRequest = fixture("attendance-list.request.json");
-        assertThat(documentedRequest.get("limit").asInt()).isLessThanOrEqualTo(50);
+        assertThat(documented("attendance-list.request.json", token, day, userId, "userIdList", "workDateFrom",
+                "workDateTo").get("recordresult")).hasSize(1);
+        assertThat(documented("attendance-listrecord.request.json", token, day, userId, "userIds", "checkDateFrom",
+                "checkDateTo").get("recordresult")).hasSize(1);
         var raw = postJson("/attendance/list", token, ("{\"workDateFrom\":\"%s 00:00:00\",\"workDateTo\":\"%s "
                 + "00:00:00\",\"userIdList\":\"%s\",\"offset\":\"0\",\"limit\":\"1\"}").formatted(day, day, userId));
         assertThat(raw.json().get("errcode").asInt()).as(raw.body()).isZero();
@@ -148,21 +156,22 @@ class CompatAttendanceApiTest extends CompatApiTestSupport {
         return userId;
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode read(String body) throws IOException {
-        return JSON.readTree(body);
+    /** DingTalk's documented request, sent as documented with this organisation's person and day. */
+    private JsonNode documented(String name, String token, LocalDate day, String userId, String users, String from,
+                                String to) {
+        JsonNode request = fixture(name);
+        ObjectNode json = request.get("json").deepCopy();
+        json.putArray(users).add(userId);
+        json.put(from, day + " 00:00:00");
+        json.put(to, day + " 23:59:59");
+        var answer = postJson(request.get("path").asText(), token, json.toString());
+        assertThat(answer.json().get("errcode").asInt()).as(answer.body()).isZero();
+        return answer.json();
     }
 
-    private static JsonNode fixture(String name) throws IOException {
-        try (InputStream in = CompatAttendanceApiTest.class.getResourceAsStream("/compat/" + name)) {
-            return JSON.readTree(in);
-        }
-    }
-
-    private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new HashSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
+    private static Set<String> without(Set<String> names, String name) {
+        Set<String> rest = new HashSet<>(names);
+        rest.remove(name);
+        return rest;
     }
 }

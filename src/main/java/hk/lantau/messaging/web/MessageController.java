@@ -43,14 +43,18 @@ class MessageController {
     @Operation(summary = "Send a message",
             description = "content is {\"kind\":\"text\",\"text\":...} or markdown, link, actionCard, feedCard; text "
                     + "and markdown at most 5,000 characters, links http(s) only. mentions are members' userids; "
-                    + "mentionAll needs owner or admin in groups of more than 50. A repeated clientMessageId answers "
+                    + "mentionAll needs owner or admin in groups of more than 50. mentionRobots are the robot codes "
+                    + "(an app's key) of robots the message addresses: the app that created the group receives a "
+                    + "text message that mentions it as DingTalk's robot message. A repeated clientMessageId answers "
                     + "200 with the message stored the first time; a new message answers 201. A dismissed group "
                     + "answers 409 messaging.conversation_dismissed.")
     ResponseEntity<MessageView> send(@PathVariable String id, @Valid @RequestBody SendRequest request) {
         Actor me = People.current();
         SentMessage sent = messages.send(me.tenantId(), me.userId(), me.name(), id, new NewMessage(request.content(),
                 new Mentions(request.mentions() == null ? Set.of() : Set.copyOf(request.mentions()),
-                        Boolean.TRUE.equals(request.mentionAll())), request.replyTo(), request.clientMessageId()));
+                        Boolean.TRUE.equals(request.mentionAll()),
+                        request.mentionRobots() == null ? Set.of() : Set.copyOf(request.mentionRobots())),
+                request.replyTo(), request.clientMessageId()));
         return sent.created()
                 ? ResponseEntity.created(URI.create("/api/v1/conversations/" + id + "/messages/"
                 + sent.message().id())).body(sent.message())
@@ -97,7 +101,8 @@ class MessageController {
     }
 
     record SendRequest(MessageContent content, @Size(max = 1000) List<@NotBlank @Size(max = 64) String> mentions,
-                       Boolean mentionAll, Long replyTo, String clientMessageId) {
+                       Boolean mentionAll, @Size(max = 10) List<@NotBlank @Size(max = 64) String> mentionRobots,
+                       Long replyTo, String clientMessageId) {
     }
 
     record RemoveRequest(String reason) {

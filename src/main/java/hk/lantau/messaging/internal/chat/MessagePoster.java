@@ -7,6 +7,7 @@ import hk.lantau.messaging.MessageAuthor;
 import hk.lantau.messaging.MessageContent;
 import hk.lantau.messaging.MessageState;
 import hk.lantau.messaging.MessageView;
+import hk.lantau.messaging.RobotsMentioned;
 import hk.lantau.messaging.SentMessage;
 import hk.lantau.messaging.internal.content.ContentRules;
 import hk.lantau.shared.LantauException;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,14 +43,16 @@ class MessagePoster {
     private final MessageRepository messages;
     private final MessageViews views;
     private final ChatEvents events;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     MessagePoster(ConversationRepository conversations, MessageRepository messages, MessageViews views,
-                  ChatEvents events, Clock clock) {
+                  ChatEvents events, ApplicationEventPublisher publisher, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.views = views;
         this.events = events;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -108,6 +112,11 @@ class MessagePoster {
         }
         MessageView view = views.view(tenantId, stored);
         events.send(tenantId, memberIds, ChatEvents.MESSAGE_CREATED, view);
+        if (person && !wanted.robots().isEmpty()) {
+            publisher.publishEvent(new RobotsMentioned(tenantId, conversationId, id, author.id(), author.name(),
+                    content instanceof MessageContent.Text text ? text.text() : null, mentioned, wanted.robots(),
+                    now));
+        }
         return new SentMessage(view, true);
     }
 

@@ -11,6 +11,7 @@ import hk.lantau.messaging.Mentions;
 import hk.lantau.messaging.MessageAuthor;
 import hk.lantau.messaging.RobotCall;
 import hk.lantau.messaging.RobotReply;
+import hk.lantau.messaging.RobotSender;
 import hk.lantau.messaging.RobotWebhook;
 import hk.lantau.shared.LantauException;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -77,6 +79,44 @@ class RobotWebhookService implements RobotWebhook {
         }
     }
 
+    @Override
+    public RobotReply sendAs(RobotSender sender, RobotCall call) {
+        try {
+            requireJson(call.contentType());
+            Optional<ConversationInfo> group = chat.conversation(sender.tenantId(), sender.conversationId());
+            if (group.isEmpty() || group.get().dismissed()) {
+                throw dismissed();
+            }
+            RobotMessage message = RobotMessageReader.read(call.body(), call.bodyTooLarge());
+            Mentions mentions = mentions(sender.tenantId(), sender.conversationId(), message);
+            post(() -> {
+                if (!sender.admit().getAsBoolean()) {
+                    return false;
+                }
+                chat.post(sender.tenantId(), sender.conversationId(), sender.author(), message.content(), mentions,
+                        message.msgUuid());
+                return true;
+            });
+            return RobotReply.OK;
+        } catch (RobotRefusal refusal) {
+            log.info("Message of {} {} refused with {} {}", sender.author().kind(), sender.author().id(),
+                    refusal.errcode(), refusal.getMessage());
+            return refusal.reply();
+        }
+    }
+
+    /** Runs the counted post in one transaction; a refusal by the rate or the chat leaves nothing behind. */
+    private void post(BooleanSupplier countAndPost) {
+        try {
+            Boolean sent = tx.execute(status -> countAndPost.getAsBoolean());
+            if (!Boolean.TRUE.equals(sent)) {
+                throw new RobotRefusal(RobotRefusal.TOO_FAST, "send too fast, exceed 20 times per minute");
+            }
+        } catch (LantauException e) {
+            throw refusal(e);
+        }
+    }
+
     private void deliver(StoredRobot robot, RobotCall call) {
         if (!robot.enabled()) {
             throw new RobotRefusal(RobotRefusal.ROBOT_DISABLED, "robot is disabled");
@@ -96,15 +136,8 @@ class RobotWebhookService implements RobotWebhook {
         if (!robot.keywords().isEmpty() && robot.keywords().stream().noneMatch(message.searchableText()::contains)) {
             throw RobotRefusal.security("keywords not in content");
         }
-        Mentions mentions = mentions(robot, message);
-        try {
-            Boolean sent = tx.execute(status -> countAndPost(robot.id(), message, mentions));
-            if (!Boolean.TRUE.equals(sent)) {
-                throw new RobotRefusal(RobotRefusal.TOO_FAST, "send too fast, exceed 20 times per minute");
-            }
-        } catch (LantauException e) {
-            throw refusal(e);
-        }
+        Mentions mentions = mentions(robot.tenantId(), robot.conversationId(), message);
+        post(() -> countAndPost(robot.id(), message, mentions));
     }
 
     /** Counts the call in the robot's window and posts; false (and nothing posted) when it sends too fast. */
@@ -133,19 +166,19 @@ class RobotWebhookService implements RobotWebhook {
     }
 
     /** The members the call mentions, by userid or mobile; anyone else is left out, as DingTalk does. */
-    private Mentions mentions(StoredRobot robot, RobotMessage message) {
+    private Mentions mentions(long tenantId, String conversationId, RobotMessage message) {
         Set<String> candidates = new LinkedHashSet<>(message.atUserIds());
         for (String mobile : message.atMobiles()) {
             Optional<String> normalised = MobileNumbers.tryNormalise(mobile);
             if (normalised.isPresent()) {
-                users.search(robot.tenantId(), new UserQuery(null, null, UserStatus.ACTIVE, normalised.get()), null, 1)
+                users.search(tenantId, new UserQuery(null, null, UserStatus.ACTIVE, normalised.get()), null, 1)
                         .items().stream().map(UserProfile::userId).forEach(candidates::add);
             }
         }
         Set<String> members = new LinkedHashSet<>();
         for (String userId : candidates) {
             if (members.size() < RobotMessageReader.MAX_AT
-                    && chat.role(robot.tenantId(), robot.conversationId(), userId).isPresent()) {
+                    && chat.role(tenantId, conversationId, userId).isPresent()) {
                 members.add(userId);
             }
         }

@@ -3,6 +3,7 @@ package hk.lantau.openplatform.internal.events;
 import hk.lantau.compliance.SecretSealing;
 import hk.lantau.openplatform.DeliveryFormat;
 import hk.lantau.openplatform.FormattedDelivery;
+import hk.lantau.openplatform.OutboundAnswer;
 import hk.lantau.openplatform.OutgoingCall;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,18 +120,31 @@ class WebhookSender implements DisposableBean {
 
     private AttemptResult execute(ClaimedDelivery delivery, Instant at, HttpPost post, boolean allowed,
                                   OutgoingCall call) {
-        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
+        OutboundAnswer answer = execute(post, allowed, BODY_KEPT);
+        if (answer.status() == null) {
+            return new AttemptResult(delivery, at, false, null, answer.failure(), elapsed(started), null);
+        }
+        String failure = call == null ? null
+                : call.failure(answer.status(), answer.body()).map(WebhookSender::cut).orElse(null);
+        return new AttemptResult(delivery, at, answer.ok() && failure == null, answer.status(),
+                answer.ok() ? failure : null, elapsed(started), answer.body());
+    }
+
+    /** One POST of a JSON body for another module ({@link OutboundCallService}), under the same deadline. */
+    OutboundAnswer post(URI uri, Map<String, String> headers, byte[] body, boolean allowed, int keepBytes) {
+        HttpPost post = new HttpPost(uri);
+        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        headers.forEach(post::setHeader);
+        return execute(post, allowed, keepBytes);
+    }
+
+    private OutboundAnswer execute(HttpPost post, boolean allowed, int keepBytes) {
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try (ClassicHttpResponse response = (allowed ? trusted : guarded).executeOpen(null, post, null)) {
-            String body = start(response.getEntity());
-            int code = response.getCode();
-            boolean ok = code >= 200 && code < 300;
-            String failure = call == null ? null : call.failure(code, body).map(WebhookSender::cut).orElse(null);
-            return new AttemptResult(delivery, at, ok && failure == null, code, ok ? failure : null,
-                    elapsed(started), body);
+            return new OutboundAnswer(response.getCode(), start(response.getEntity(), keepBytes), null);
         } catch (IOException e) {
-            return new AttemptResult(delivery, at, false, null, describe(e, post.isCancelled()), elapsed(started),
-                    null);
+            return new OutboundAnswer(null, null, describe(e, post.isCancelled()));
         } finally {
             deadline.cancel(false);
         }
@@ -172,15 +186,15 @@ class WebhookSender implements DisposableBean {
         return post;
     }
 
-    /** The start of the answer, up to 1 KB; a longer answer is cut and its connection not reused. */
-    private static String start(HttpEntity entity) throws IOException {
+    /** The start of the answer, up to {@code keepBytes}; a longer answer is cut and its connection not reused. */
+    private static String start(HttpEntity entity, int keepBytes) throws IOException {
         if (entity == null) {
             return null;
         }
         try (InputStream in = entity.getContent()) {
-            byte[] bytes = in.readNBytes(BODY_KEPT + 1);
-            String text = new String(bytes, 0, Math.min(bytes.length, BODY_KEPT), StandardCharsets.UTF_8);
-            return bytes.length > BODY_KEPT ? text + "…" : text;
+            byte[] bytes = in.readNBytes(keepBytes + 1);
+            String text = new String(bytes, 0, Math.min(bytes.length, keepBytes), StandardCharsets.UTF_8);
+            return bytes.length > keepBytes ? text + "…" : text;
         }
     }
 
