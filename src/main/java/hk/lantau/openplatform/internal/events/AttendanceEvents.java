@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AttendanceEvents {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private final EventOutbox outbox;
 
