@@ -133,12 +133,8 @@ class PolicyService implements AttendancePolicy {
     }
 
     /** The request's language (its cookie or Accept-Language) as one of the two Lantau speaks. */
-    static String language(Locale locale) {
+    private static String language(Locale locale) {
         return locale != null && "zh".equals(locale.getLanguage()) ? WeatherNotices.CHINESE.toLanguageTag() : "en";
-    }
-
-    AttendanceSettings current(long tenantId) {
-        return policies.settings(tenantId);
     }
 
     private AttendanceSettings published(long tenantId) {

@@ -53,8 +53,8 @@ class PunchService implements Punches {
     private final Clock clock;
 
     PunchService(RecordRepository records, GroupService groups, ShiftRepository shifts, PlaceRepository places,
-                 Judging judging, PolicyService policy, Directory directory,
-                 Organisations organisations, Audit audit, ApplicationEventPublisher events, Clock clock) {
+                 Judging judging, PolicyService policy, Directory directory, Organisations organisations, Audit audit,
+                 ApplicationEventPublisher events, Clock clock) {
         this.records = records;
         this.groups = groups;
         this.shifts = shifts;
