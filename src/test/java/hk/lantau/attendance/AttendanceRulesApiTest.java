@@ -60,8 +60,10 @@ class AttendanceRulesApiTest extends AttendanceApiTestSupport {
         assertThat(fiveLate.get("timeResult").asText()).as("09:05:30 is 5 minutes late").isEqualTo("Early");
         assertThat(Instant.parse(fiveLate.get("planTime").asText())).isEqualTo(hk(day, 18, 5));
         at(day, LocalTime.of(18, 4, 59));
-        assertThat(punchInside(p.get(4)).get("timeResult").asText()).as("late beyond them moves it by all 5")
-                .isEqualTo("Early");
+        JsonNode late = punchInside(p.get(4));
+        assertThat(late.get("timeResult").asText()).as("lateness beyond them is counted, not made up")
+                .isEqualTo("Normal");
+        assertThat(Instant.parse(late.get("planTime").asText())).isEqualTo(hk(day, 18, 0));
         at(day, LocalTime.of(18, 5));
         assertThat(punchInside(p.get(1)).get("timeResult").asText()).isEqualTo("Normal");
         assertThat(punchInside(p.get(5)).get("timeResult").asText()).isEqualTo("Normal");

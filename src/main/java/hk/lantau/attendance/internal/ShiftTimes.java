@@ -52,15 +52,12 @@ record ShiftTimes(Instant on, Instant off, Instant windowStart, Instant windowEn
 
     /**
      * The off time for a person who clocked on at {@code onDutyAt} (DingTalk's late-in, late-out):
-     * later by the minutes they were late, at most the flexible minutes. Without an on-duty punch
-     * it is the shift's off time.
+     * later by the minutes they were late when that is within the flexible minutes. A later arrival
+     * is counted Late instead and leaves at the shift's off time, as does one without an on-duty punch.
      */
     Instant offAfter(Shift shift, Instant onDutyAt) {
-        if (onDutyAt == null) {
-            return off;
-        }
-        long moved = Math.min(Math.max(minutesLate(onDutyAt), 0), shift.flexibleMinutes());
-        return off.plus(Duration.ofMinutes(moved));
+        long late = onDutyAt == null ? 0 : minutesLate(onDutyAt);
+        return late > 0 && late <= shift.flexibleMinutes() ? off.plus(Duration.ofMinutes(late)) : off;
     }
 
     /** An off-duty punch before the minute of the (possibly moved) off time is Early. */
