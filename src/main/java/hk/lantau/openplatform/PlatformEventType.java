@@ -25,7 +25,11 @@ public enum PlatformEventType {
     APPROVAL_TASK_FINISHED("approval.task.finished", 1, Scope.APPROVAL_READ,
             "An approval task was decided, transferred or cancelled"),
     APPROVAL_FINISHED("approval.finished", 1, Scope.APPROVAL_READ,
-            "An approval was completed (agreed or refused), terminated or withdrawn");
+            "An approval was completed (agreed or refused), terminated or withdrawn"),
+    ATTENDANCE_PUNCH_RECORDED("attendance.punch.recorded", 1, Scope.ATTENDANCE_READ,
+            "A person clocked in or out, or an app clocked them in"),
+    ATTENDANCE_DAY_CLOSED("attendance.day.closed", 1, Scope.ATTENDANCE_READ,
+            "The daily close finished a work date, marking missing punches");
 
     private final String key;
     private final int version;

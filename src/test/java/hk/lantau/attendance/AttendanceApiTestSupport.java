@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import hk.lantau.messaging.MessagingApiTestSupport;
 import hk.lantau.support.Api;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -100,6 +102,22 @@ abstract class AttendanceApiTestSupport extends MessagingApiTestSupport {
         var response = punch(person, LAT, LON, 15.0, null);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
+    }
+
+    /** An app of the organisation with these scopes: its id and an API signed in with its own token. */
+    protected record App(long id, Api api) {
+    }
+
+    protected App app(Org org, String... scopes) {
+        var registered = org.admin().post("/api/v1/apps", json("name", "Clock " + System.nanoTime(),
+                "purpose", "Clocks people in at the door", "scopes", List.of(scopes), "ipAllowList", List.of()));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        JsonNode body = registered.json();
+        String form = "grant_type=client_credentials&client_id=" + body.get("appKey").asText()
+                + "&client_secret=" + URLEncoder.encode(body.get("secret").get("value").asText(), StandardCharsets.UTF_8);
+        var granted = anonymous().sendRaw("POST", "/api/v1/oauth/token", form, "application/x-www-form-urlencoded");
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        return new App(body.get("id").asLong(), new Api(baseUrl(), granted.json().get("access_token").asText()));
     }
 
     protected long records(Org org, String userId) {

@@ -258,7 +258,8 @@ class SubscriptionsApiTest extends WebhookApiTestSupport {
         assertThat(types.status()).isEqualTo(200);
         assertThat(types.json()).extracting(t -> t.get("type").asText()).containsExactly("user.created",
                 "user.updated", "user.left", "department.created", "department.updated", "department.removed",
-                "approval.submitted", "approval.task.assigned", "approval.task.finished", "approval.finished");
+                "approval.submitted", "approval.task.assigned", "approval.task.finished", "approval.finished",
+                "attendance.punch.recorded", "attendance.day.closed");
         JsonNode first = types.json().get(0);
         assertThat(first.get("version").asInt()).isEqualTo(1);
         assertThat(first.get("scopes")).extracting(JsonNode::asText).containsExactly("event.subscribe", "user.read");

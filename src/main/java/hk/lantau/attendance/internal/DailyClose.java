@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionOperations;
 public class DailyClose {
 
     private static final Logger log = LoggerFactory.getLogger(DailyClose.class);
-    private static final int LOOK_BACK_DAYS = 3;
+    static final int LOOK_BACK_DAYS = 3;
 
     private final Organisations organisations;
     private final GroupRepository groups;

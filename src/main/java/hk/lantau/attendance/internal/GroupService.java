@@ -35,17 +35,19 @@ class GroupService implements AttendanceGroups {
     private final Directory directory;
     private final Departments departments;
     private final Audiences audiences;
+    private final Rejudging rejudging;
     private final Audit audit;
     private final Clock clock;
 
     GroupService(GroupRepository groups, ShiftRepository shifts, PlaceRepository places, Directory directory,
-                 Departments departments, Audiences audiences, Audit audit, Clock clock) {
+                 Departments departments, Audiences audiences, Rejudging rejudging, Audit audit, Clock clock) {
         this.groups = groups;
         this.shifts = shifts;
         this.places = places;
         this.directory = directory;
         this.departments = departments;
         this.audiences = audiences;
+        this.rejudging = rejudging;
         this.audit = audit;
         this.clock = clock;
     }
@@ -78,10 +80,15 @@ class GroupService implements AttendanceGroups {
     @Transactional
     public AttendanceGroup update(long tenantId, long groupId, GroupDefinition definition) {
         CurrentActor.require(Permission.ATTENDANCE_MANAGE);
-        groups.find(tenantId, groupId).orElseThrow(GroupService::notFound);
+        var before = groups.find(tenantId, groupId).orElseThrow(GroupService::notFound);
         GroupDefinition clean = validate(tenantId, definition, groupId);
         groups.update(tenantId, groupId, clean, clock.instant());
-        audit.record(tenantId, "attendance.group.updated", "attendance_group", groupId, summary(clean));
+        Map<String, Object> changes = summary(clean);
+        if (before.shiftId() != clean.shiftId()) {
+            changes.put("rejudgedRecords", rejudging.groupShiftChanged(tenantId, groupId,
+                    shifts.find(tenantId, clean.shiftId()).orElseThrow()));
+        }
+        audit.record(tenantId, "attendance.group.updated", "attendance_group", groupId, changes);
         return groups.view(tenantId, groups.find(tenantId, groupId).orElseThrow());
     }
 

@@ -2,6 +2,8 @@ package hk.lantau.attendance.internal;
 
 import hk.lantau.attendance.AttendanceSettings;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,8 +51,30 @@ class PolicyRepository {
                 .query((rs, n) -> Sql.instant(rs, "acknowledged_at")).optional();
     }
 
-    void acknowledge(long tenantId, String userId, int version, Instant now) {
-        jdbc.sql("insert into att_notice_ack (tenant_id, userid, notice_version, acknowledged_at) values (:t, :u, :v, :now)")
-                .param("t", tenantId).param("u", userId).param("v", version).param("now", Sql.ts(now)).update();
+    void acknowledge(long tenantId, String userId, int version, String language, Instant now) {
+        jdbc.sql("""
+                insert into att_notice_ack (tenant_id, userid, notice_version, acknowledged_at, language)
+                values (:t, :u, :v, :now, :language)""")
+                .param("t", tenantId).param("u", userId).param("v", version).param("now", Sql.ts(now))
+                .param("language", language).update();
+    }
+
+    /** A repeated acknowledgement keeps its time and takes the language it was made in. */
+    void relanguage(long tenantId, String userId, int version, String language) {
+        jdbc.sql("update att_notice_ack set language = :language where tenant_id = :t and userid = :u and notice_version = :v")
+                .param("t", tenantId).param("u", userId).param("v", version).param("language", language).update();
+    }
+
+    /** Each person's language at their latest acknowledgement, for those who made one. */
+    Map<String, String> languages(long tenantId) {
+        Map<String, String> languages = new HashMap<>();
+        jdbc.sql("""
+                select userid, language from att_notice_ack where tenant_id = :t and language is not null
+                 order by notice_version""")
+                .param("t", tenantId)
+                .query(rs -> {
+                    languages.put(rs.getString("userid"), rs.getString("language"));
+                });
+        return languages;
     }
 }

@@ -12,8 +12,10 @@ import hk.lantau.shared.Permission;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -105,10 +107,13 @@ class PolicyService implements AttendancePolicy {
                     "The notice has changed; read the current version and acknowledge that.");
         }
         Instant at = policies.acknowledgedAt(tenantId, actor.userId(), version).orElse(null);
+        String language = language(LocaleContextHolder.getLocale());
         if (at == null) {
             at = clock.instant();
-            policies.acknowledge(tenantId, actor.userId(), version, at);
+            policies.acknowledge(tenantId, actor.userId(), version, language, at);
             audit.record(tenantId, "attendance.notice.acknowledged", "user", actor.userId(), Map.of("version", version));
+        } else {
+            policies.relanguage(tenantId, actor.userId(), version, language);
         }
         return new MonitoringNotice(version, settings.noticeText(), true, at);
     }
@@ -127,8 +132,9 @@ class PolicyService implements AttendancePolicy {
         }
     }
 
-    AttendanceSettings current(long tenantId) {
-        return policies.settings(tenantId);
+    /** The request's language (its cookie or Accept-Language) as one of the two Lantau speaks. */
+    private static String language(Locale locale) {
+        return locale != null && "zh".equals(locale.getLanguage()) ? WeatherNotices.CHINESE.toLanguageTag() : "en";
     }
 
     private AttendanceSettings published(long tenantId) {

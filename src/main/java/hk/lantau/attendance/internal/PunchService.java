@@ -11,7 +11,6 @@ import hk.lantau.attendance.PunchRecorded;
 import hk.lantau.attendance.Punches;
 import hk.lantau.attendance.Shift;
 import hk.lantau.attendance.SourceType;
-import hk.lantau.attendance.TimeResult;
 import hk.lantau.attendance.WifiNetwork;
 import hk.lantau.directory.Directory;
 import hk.lantau.directory.DirectoryUser;
@@ -45,8 +44,7 @@ class PunchService implements Punches {
     private final GroupService groups;
     private final ShiftRepository shifts;
     private final PlaceRepository places;
-    private final HolidayRepository holidays;
-    private final WeatherRepository weather;
+    private final Judging judging;
     private final PolicyService policy;
     private final Directory directory;
     private final Organisations organisations;
@@ -55,14 +53,13 @@ class PunchService implements Punches {
     private final Clock clock;
 
     PunchService(RecordRepository records, GroupService groups, ShiftRepository shifts, PlaceRepository places,
-                 HolidayRepository holidays, WeatherRepository weather, PolicyService policy, Directory directory,
-                 Organisations organisations, Audit audit, ApplicationEventPublisher events, Clock clock) {
+                 Judging judging, PolicyService policy, Directory directory, Organisations organisations, Audit audit,
+                 ApplicationEventPublisher events, Clock clock) {
         this.records = records;
         this.groups = groups;
         this.shifts = shifts;
         this.places = places;
-        this.holidays = holidays;
-        this.weather = weather;
+        this.judging = judging;
         this.policy = policy;
         this.directory = directory;
         this.organisations = organisations;
@@ -107,26 +104,17 @@ class PunchService implements Punches {
         Shift shift = shifts.find(tenantId, group.shiftId()).orElseThrow();
         ZoneId zone = organisations.get(tenantId).timeZone();
         LocalDate workDate = ShiftTimes.workDate(shift, now, zone);
-        boolean working = shift.workingDays().contains(workDate.getDayOfWeek()) && !holidays.exists(tenantId, workDate);
-        ShiftTimes times = working ? ShiftTimes.of(shift, workDate, zone) : null;
+        ShiftTimes times = judging.times(tenantId, shift, workDate, zone);
         Map<CheckType, AttendanceRecord> day = records.ofDay(tenantId, person.userId(), workDate);
         CheckType check = !day.containsKey(CheckType.ON_DUTY) && (times == null || now.isBefore(times.off()))
                 ? CheckType.ON_DUTY : CheckType.OFF_DUTY;
-        TimeResult result = times == null ? TimeResult.NORMAL
-                : check == CheckType.ON_DUTY ? times.onDutyResult(shift, now) : times.offDutyResult(now);
-        String exemption = null;
-        if (times != null && result != TimeResult.NORMAL) {
-            int hours = policy.current(tenantId).weatherReportHours();
-            var signals = weather.between(tenantId, times.on().minus(Duration.ofHours(hours)), times.off());
-            if (WeatherRule.anyCovers(signals, times.on(), times.off(), hours)) {
-                exemption = AttendanceRecord.WEATHER_EXEMPT;
-            }
-        }
+        AttendanceRecord onDuty = day.get(CheckType.ON_DUTY);
+        Judging.Judgement judged = judging.judge(tenantId, shift, times, check, now,
+                onDuty == null ? null : onDuty.userTime());
         SourceType source = actor.kind() == ActorKind.APP ? SourceType.ATM : SourceType.USER;
         var row = new RecordRepository.Row(person.userId(), workDate, check, group.id(), shift.id(),
-                times == null ? null : times.on(), times == null ? null : times.off(),
-                times == null ? null : check == CheckType.ON_DUTY ? times.on() : times.off(),
-                now.truncatedTo(ChronoUnit.SECONDS), result, located.result(), exemption, source, located.placeId(),
+                judged.shiftOn(), judged.shiftOff(), judged.planTime(), now.truncatedTo(ChronoUnit.SECONDS),
+                judged.result(), located.result(), judged.exemption(), source, located.placeId(),
                 punch.latitude(), punch.longitude(), punch.accuracy(), blankToNull(punch.ssid()),
                 bssid(punch.bssid()), poor, reason, actor.reference(), null, null);
         long id;
@@ -144,8 +132,8 @@ class PunchService implements Punches {
             changes.put("app", actor.userId());
             audit.record(tenantId, "attendance.punch.recorded_for_person", "user", person.userId(), changes);
         }
-        events.publishEvent(new PunchRecorded(tenantId, id, person.userId(), workDate, check, result, located.result(),
-                source, row.userTime()));
+        events.publishEvent(new PunchRecorded(tenantId, id, person.userId(), workDate, check, judged.result(),
+                located.result(), source, row.userTime()));
         // A new row is exactly what was bound; a replaced one keeps columns a punch does not set.
         return replaced == null ? row.toRecord(id) : records.find(tenantId, id).orElseThrow();
     }

@@ -180,6 +180,30 @@ class RecordRepository {
                 .param("t", tenantId).param("from", Sql.ts(from)).param("now", Sql.ts(now)).update();
     }
 
+    /**
+     * The punches of a shift or of a group on work dates from {@code from} that the daily close has
+     * not closed, by person and work date, on-duty first.
+     */
+    List<AttendanceRecord> openPunches(long tenantId, String column, long id, LocalDate from) {
+        return jdbc.sql("select " + COLUMNS + " from att_record r where r.tenant_id = :t and r." + column + " = :id"
+                        + " and r.user_time is not null and r.work_date >= :from and not exists (select 1 from att_close c"
+                        + " where c.tenant_id = r.tenant_id and c.work_date = r.work_date)"
+                        + " order by r.userid, r.work_date, r.check_type desc")
+                .param("t", tenantId).param("id", id).param("from", Sql.date(from))
+                .query(RecordRepository::map).list();
+    }
+
+    /** Records a punch's judgement under a changed shift; the punch itself stays as it was. */
+    void rejudge(long tenantId, long id, long shiftId, Judging.Judgement j, Instant now) {
+        jdbc.sql("""
+                update att_record set shift_id = :shift, shift_on = :shiftOn, shift_off = :shiftOff, plan_time = :plan,
+                       time_result = :time, exemption = :exemption, updated_at = :now
+                 where tenant_id = :t and id = :id""")
+                .param("t", tenantId).param("id", id).param("shift", shiftId).param("shiftOn", Sql.ts(j.shiftOn()))
+                .param("shiftOff", Sql.ts(j.shiftOff())).param("plan", Sql.ts(j.planTime()))
+                .param("time", j.result().wire()).param("exemption", j.exemption()).param("now", Sql.ts(now)).update();
+    }
+
     /** Drops precise locations of punches before the cut-off, keeping results. */
     int dropLocations(long tenantId, Instant cutoff, Instant now) {
         return jdbc.sql("""

@@ -28,11 +28,13 @@ class ShiftService implements Shifts {
     private static final int MAX_FLEXIBLE = 240;
 
     private final ShiftRepository shifts;
+    private final Rejudging rejudging;
     private final Audit audit;
     private final Clock clock;
 
-    ShiftService(ShiftRepository shifts, Audit audit, Clock clock) {
+    ShiftService(ShiftRepository shifts, Rejudging rejudging, Audit audit, Clock clock) {
         this.shifts = shifts;
+        this.rejudging = rejudging;
         this.audit = audit;
         this.clock = clock;
     }
@@ -68,8 +70,11 @@ class ShiftService implements Shifts {
         shifts.find(tenantId, shiftId).orElseThrow(ShiftService::notFound);
         Shift shift = validate(definition);
         shifts.update(tenantId, shiftId, shift, clock.instant());
-        audit.record(tenantId, "attendance.shift.updated", "attendance_shift", shiftId, summary(shift));
-        return shifts.find(tenantId, shiftId).orElseThrow();
+        Shift saved = shifts.find(tenantId, shiftId).orElseThrow();
+        Map<String, Object> changes = summary(saved);
+        changes.put("rejudgedRecords", rejudging.shiftChanged(tenantId, saved));
+        audit.record(tenantId, "attendance.shift.updated", "attendance_shift", shiftId, changes);
+        return saved;
     }
 
     @Override

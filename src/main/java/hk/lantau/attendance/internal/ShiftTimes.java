@@ -40,7 +40,7 @@ record ShiftTimes(Instant on, Instant off, Instant windowStart, Instant windowEn
      * than the serious-late minutes SeriousLate, more than the absent-late minutes Absenteeism.
      */
     TimeResult onDutyResult(Shift shift, Instant at) {
-        long late = Duration.between(on, at.truncatedTo(ChronoUnit.MINUTES)).toMinutes();
+        long late = minutesLate(at);
         if (late <= shift.flexibleMinutes()) {
             return TimeResult.NORMAL;
         }
@@ -50,8 +50,22 @@ record ShiftTimes(Instant on, Instant off, Instant windowStart, Instant windowEn
         return late > shift.seriousLateMinutes() ? TimeResult.SERIOUS_LATE : TimeResult.LATE;
     }
 
-    /** An off-duty punch before the off time's minute is Early. */
-    TimeResult offDutyResult(Instant at) {
-        return at.truncatedTo(ChronoUnit.MINUTES).isBefore(off) ? TimeResult.EARLY : TimeResult.NORMAL;
+    /**
+     * The off time for a person who clocked on at {@code onDutyAt} (DingTalk's late-in, late-out):
+     * later by the minutes they were late when that is within the flexible minutes. A later arrival
+     * is counted Late instead and leaves at the shift's off time, as does one without an on-duty punch.
+     */
+    Instant offAfter(Shift shift, Instant onDutyAt) {
+        long late = onDutyAt == null ? 0 : minutesLate(onDutyAt);
+        return late > 0 && late <= shift.flexibleMinutes() ? off.plus(Duration.ofMinutes(late)) : off;
+    }
+
+    /** An off-duty punch before the minute of the (possibly moved) off time is Early. */
+    static TimeResult offDutyResult(Instant at, Instant plannedOff) {
+        return at.truncatedTo(ChronoUnit.MINUTES).isBefore(plannedOff) ? TimeResult.EARLY : TimeResult.NORMAL;
+    }
+
+    private long minutesLate(Instant at) {
+        return Duration.between(on, at.truncatedTo(ChronoUnit.MINUTES)).toMinutes();
     }
 }
