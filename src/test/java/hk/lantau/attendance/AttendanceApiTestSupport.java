@@ -19,13 +19,13 @@ import java.util.Map;
  * with a 100 m fence, a 09:00 to 18:00 shift worked every day, a group and people who acknowledged
  * the monitoring notice, all made through the API.
  */
-abstract class AttendanceApiTestSupport extends MessagingApiTestSupport {
+public abstract class AttendanceApiTestSupport extends MessagingApiTestSupport {
 
-    static final ZoneId HK = ZoneId.of("Asia/Hong_Kong");
-    static final double LAT = 22.2800;
-    static final double LON = 114.1588;
+    protected static final ZoneId HK = ZoneId.of("Asia/Hong_Kong");
+    protected static final double LAT = 22.2800;
+    protected static final double LON = 114.1588;
     /** About 2.2 km north of the place: outside its fence. */
-    static final double OUTSIDE_LAT = 22.3000;
+    protected static final double OUTSIDE_LAT = 22.3000;
 
     /** Moves the shared clock to 07:00 Hong Kong time of a day ahead and returns that date. */
     protected LocalDate newWorkDate() {

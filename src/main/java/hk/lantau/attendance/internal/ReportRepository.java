@@ -31,8 +31,8 @@ class ReportRepository {
             + " count(distinct case when exemption is null and time_result = 'Absenteeism' then work_date end) as absence_days,"
             + " sum(case when exemption is null and time_result = 'NotSigned' then 1 else 0 end) as missed,"
             + " count(distinct case when exemption = 'WEATHER_EXEMPT' then work_date end) as exempt_days"
-            + " from att_record where tenant_id = :t and work_date between :from and :to"
-            + " group by userid order by userid";
+            + " from att_record where tenant_id = :t and work_date between :from and :to";
+    private static final String GROUPED = " group by userid order by userid";
 
     private final JdbcClient jdbc;
 
@@ -42,8 +42,18 @@ class ReportRepository {
 
     /** Figures of everyone with records in the period, in userid order; leave and overtime are zero here. */
     Map<String, Figures> figures(long tenantId, LocalDate from, LocalDate to) {
+        return query(jdbc.sql(FIGURES + GROUPED), tenantId, from, to);
+    }
+
+    /** One person's figures, empty when they have no records in the period. */
+    Map<String, Figures> figuresOf(long tenantId, String userId, LocalDate from, LocalDate to) {
+        return query(jdbc.sql(FIGURES + " and userid = :u" + GROUPED).param("u", userId), tenantId, from, to);
+    }
+
+    private static Map<String, Figures> query(JdbcClient.StatementSpec sql, long tenantId, LocalDate from,
+                                              LocalDate to) {
         Map<String, Figures> figures = new LinkedHashMap<>();
-        jdbc.sql(FIGURES).param("t", tenantId).param("from", Sql.date(from)).param("to", Sql.date(to))
+        sql.param("t", tenantId).param("from", Sql.date(from)).param("to", Sql.date(to))
                 .query(rs -> {
                     figures.put(rs.getString("userid"), new Figures(rs.getInt("days_worked"), rs.getInt("late_count"),
                             rs.getLong("late_minutes"), rs.getInt("early_count"), rs.getLong("early_minutes"),

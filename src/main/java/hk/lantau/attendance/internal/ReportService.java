@@ -89,7 +89,17 @@ class ReportService implements AttendanceReports {
     /** The report without a permission check, for the export and the scheduled push. */
     PeopleReport compute(long tenantId, LocalDate from, LocalDate to) {
         checkPeriod(from, to);
-        Map<String, Figures> figures = reports.figures(tenantId, from, to);
+        return withApprovedTime(tenantId, from, to, reports.figures(tenantId, from, to));
+    }
+
+    /** One person's figures as the people report counts them; zero when they have no records. */
+    Figures figuresOf(long tenantId, String userId, LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        return withApprovedTime(tenantId, from, to, reports.figuresOf(tenantId, userId, from, to)).people().stream()
+                .findFirst().map(PersonFigures::figures).orElse(new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    private PeopleReport withApprovedTime(long tenantId, LocalDate from, LocalDate to, Map<String, Figures> figures) {
         ZoneId zone = organisations.get(tenantId).timeZone();
         Map<String, Integer> leaveDays = leaveDays(tenantId, figures.keySet(), from, to, zone);
         Map<String, Double> overtime = overtimeHours(tenantId, figures.keySet(), from, to, zone);

@@ -23,6 +23,8 @@ final class Navigation {
             new Entry("nav.section.workspace", "nav.notifications", "/notifications", "bell", user(a -> true)),
             new Entry("nav.section.workspace", "nav.approvals", "/approvals", "stamp", user(a -> true)),
             new Entry("nav.section.workspace", "nav.forms", "/forms", "list", user(a -> true)),
+            new Entry("nav.section.workspace", "nav.attendance", "/attendance", "clock", user(a -> true)),
+            new Entry("nav.section.workspace", "nav.my_attendance", "/attendance/me", "calendar", user(a -> true)),
             new Entry("nav.section.directory", "nav.departments", "/admin/departments", "tree",
                     user(a -> a.can(Permission.DIRECTORY_READ))),
             new Entry("nav.section.directory", "nav.users", "/admin/users", "users",
@@ -50,10 +52,13 @@ final class Navigation {
 
     static List<NavSection> of(Actor actor, String path) {
         Map<String, List<NavLink>> sections = new LinkedHashMap<>();
+        // Of nested entries (/attendance and /attendance/me) only the closest is current.
+        String closest = ENTRIES.stream().map(Entry::href).filter(href -> current(href, path))
+                .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
         for (Entry entry : ENTRIES) {
             if (entry.visible().test(actor)) {
                 sections.computeIfAbsent(entry.section(), k -> new ArrayList<>())
-                        .add(new NavLink(entry.label(), entry.href(), entry.icon(), current(entry.href(), path)));
+                        .add(new NavLink(entry.label(), entry.href(), entry.icon(), entry.href().equals(closest)));
             }
         }
         return sections.entrySet().stream().map(e -> new NavSection(e.getKey(), e.getValue())).toList();
