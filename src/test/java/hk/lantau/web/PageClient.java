@@ -71,6 +71,22 @@ final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)), Map.of());
     }
 
+    /** Posts a form with one file, as multipart/form-data, with the CSRF token of the last page. */
+    Page postFile(String path, String fileField, String fileName, String content) {
+        String boundary = "----lantau" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        if (csrf != null) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
+                    .append(csrf).append("\r\n");
+        }
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(content).append("\r\n--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), Map.of());
+    }
+
     /** A POST as htmx sends it: the CSRF token in its header. */
     Page htmxPost(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()),

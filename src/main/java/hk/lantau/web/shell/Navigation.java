@@ -45,6 +45,10 @@ final class Navigation {
                     user(a -> a.can(Permission.APPROVAL_READ))),
             new Entry("nav.section.admin", "nav.form_admin", "/admin/forms", "edit",
                     user(a -> a.can(Permission.FORMS_READ))),
+            new Entry("nav.section.admin", "nav.attendance_admin", "/admin/attendance", "building",
+                    user(a -> a.can(Permission.ATTENDANCE_MANAGE))),
+            new Entry("nav.section.admin", "nav.attendance_reports", "/admin/attendance/reports", "list",
+                    user(a -> a.can(Permission.ATTENDANCE_READ) && !a.can(Permission.ATTENDANCE_MANAGE))),
             new Entry("nav.section.account", "nav.sessions", "/account/sessions", "devices", a -> true));
 
     private Navigation() {
