@@ -94,7 +94,7 @@ class AttendanceBrowserTest extends BrowserTestSupport {
         desktop();
         open("/attendance/me?month=" + YearMonth.from(day) + "&day=" + day + "&lang=en");
         assertThat(find("td[data-date='" + day + "'] a").getAttribute("aria-label"))
-                .contains("Left 500 minutes early");
+                .contains("Left 503 minutes early");
         screenshot("my-month-desktop");
         open("/attendance?lang=en");
         screenshot("clock-desktop");

@@ -137,6 +137,11 @@ class PolicyService implements AttendancePolicy {
         return locale != null && "zh".equals(locale.getLanguage()) ? WeatherNotices.CHINESE.toLanguageTag() : "en";
     }
 
+    /** The settings without a permission check, for a person's own view. */
+    AttendanceSettings current(long tenantId) {
+        return policies.settings(tenantId);
+    }
+
     private AttendanceSettings published(long tenantId) {
         AttendanceSettings settings = policies.settings(tenantId);
         if (settings.noticeText() == null) {

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
@@ -140,7 +141,7 @@ class ShiftService implements Shifts {
             errors.add(new FieldViolation("absentLateMinutes", "attendance.threshold_invalid",
                     "Absence by lateness starts after serious lateness and before the shift ends."));
         }
-        if (d.workingDays() == null || d.workingDays().isEmpty() || d.workingDays().contains(null)) {
+        if (d.workingDays() == null || d.workingDays().isEmpty() || d.workingDays().stream().anyMatch(Objects::isNull)) {
             errors.add(new FieldViolation("workingDays", "attendance.working_days_invalid",
                     "Name at least one working day, e.g. MONDAY."));
         }
