@@ -5,9 +5,11 @@ import hk.lantau.identity.internal.AccountRecord;
 import hk.lantau.identity.internal.AccountRepository;
 import hk.lantau.identity.internal.SessionRecord;
 import hk.lantau.identity.internal.SessionRepository;
+import hk.lantau.identity.internal.SessionTouches;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.LantauException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,15 +25,17 @@ public class AccountSessions {
 
     private final AccountRepository accounts;
     private final SessionRepository sessions;
+    private final SessionTouches touches;
     private final Sessions live;
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountSessions(AccountRepository accounts, SessionRepository sessions, Sessions live, Directory directory,
+    AccountSessions(AccountRepository accounts, SessionRepository sessions, SessionTouches touches, Sessions live, Directory directory,
                     ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.touches = touches;
         this.live = live;
         this.directory = directory;
         this.events = events;
@@ -81,8 +85,10 @@ public class AccountSessions {
 
     private List<SessionView> views(long accountId, String currentSessionId) {
         return sessions.activeForAccount(accountId, clock.instant()).stream()
-                .map(s -> new SessionView(s.id(), s.device(), s.ip(), s.userAgent(), s.createdAt(), s.lastSeenAt(),
-                        s.expiresAt(), s.mfaVerified(), s.id().equals(currentSessionId)))
+                .map(s -> new SessionView(s.id(), s.device(), s.ip(), s.userAgent(), s.createdAt(),
+                        touches.lastSeen(s.id(), s.lastSeenAt()), s.expiresAt(), s.mfaVerified(),
+                        s.id().equals(currentSessionId)))
+                .sorted(Comparator.comparing(SessionView::lastSeenAt).reversed())
                 .toList();
     }
 

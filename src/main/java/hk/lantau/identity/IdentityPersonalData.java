@@ -2,6 +2,7 @@ package hk.lantau.identity;
 
 import hk.lantau.identity.internal.AccountRecord;
 import hk.lantau.identity.internal.AccountRepository;
+import hk.lantau.identity.internal.SessionTouches;
 import hk.lantau.shared.PersonalDataContributor;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -22,11 +23,13 @@ class IdentityPersonalData implements PersonalDataContributor {
     private final AccountRepository accounts;
     private final Sessions sessions;
     private final JdbcClient jdbc;
+    private final SessionTouches touches;
 
-    IdentityPersonalData(AccountRepository accounts, Sessions sessions, JdbcClient jdbc) {
+    IdentityPersonalData(AccountRepository accounts, Sessions sessions, JdbcClient jdbc, SessionTouches touches) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.jdbc = jdbc;
+        this.touches = touches;
     }
 
     @Override
@@ -48,6 +51,7 @@ class IdentityPersonalData implements PersonalDataContributor {
         export.put("authenticatorEnrolled", jdbc.sql(
                         "select count(*) from idn_totp where account_id = :id and status = 'ACTIVE'")
                 .param("id", account.id()).query(Long.class).single() > 0);
+        touches.flush();
         export.put("sessions", jdbc.sql("""
                         select created_at, last_seen_at, ip, device, revoked_at from idn_session
                         where account_id = :id order by created_at""")

@@ -11,6 +11,7 @@ import hk.lantau.identity.internal.AccountRecord;
 import hk.lantau.identity.internal.AccountRepository;
 import hk.lantau.identity.internal.SessionRecord;
 import hk.lantau.identity.internal.SessionRepository;
+import hk.lantau.identity.internal.SessionTouches;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.ActorKind;
 import hk.lantau.shared.Permission;
@@ -40,6 +41,7 @@ class SessionResolver {
 
     private final AccountRepository accounts;
     private final SessionRepository sessions;
+    private final SessionTouches touches;
     private final MfaPolicy mfa;
     private final SecuritySettingsService settings;
     private final Directory directory;
@@ -48,10 +50,11 @@ class SessionResolver {
     private final Cache<String, Resolved> cache = Caffeine.newBuilder()
             .expireAfterWrite(Sessions.CACHE_TTL).maximumSize(100_000).build();
 
-    SessionResolver(AccountRepository accounts, SessionRepository sessions, MfaPolicy mfa,
+    SessionResolver(AccountRepository accounts, SessionRepository sessions, SessionTouches touches, MfaPolicy mfa,
                     SecuritySettingsService settings, Directory directory, Organisations organisations, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.touches = touches;
         this.mfa = mfa;
         this.settings = settings;
         this.directory = directory;
@@ -79,7 +82,7 @@ class SessionResolver {
             return Optional.empty();
         }
         if (Duration.between(resolved.lastTouched(), now).compareTo(TOUCH_EVERY) > 0) {
-            sessions.touch(session.id(), now);
+            touches.touch(session.id(), now);
             cache.put(hash, resolved.touched(now));
         }
         Actor actor = resolved.actor();
@@ -155,7 +158,7 @@ class SessionResolver {
                     Set<Permission> permissions = access == SessionAccess.FULL ? actor.permissions() : Set.of();
                     Actor bound = new Actor(actor.kind(), actor.tenantId(), actor.userId(), actor.accountId(),
                             actor.name(), permissions, s.id(), null);
-                    return new Resolved(s, bound, s.lastSeenAt(), access,
+                    return new Resolved(s, bound, touches.lastSeen(s.id(), s.lastSeenAt()), access,
                             settings.of(account.tenantId()).sessionIdleTimeout());
                 })));
     }

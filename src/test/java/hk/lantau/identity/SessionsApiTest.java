@@ -8,6 +8,8 @@ import hk.lantau.support.Api;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -41,6 +43,27 @@ class SessionsApiTest extends IdentityTestSupport {
                 .isEqualTo("identity.session_not_found");
         assertThat(audit(org, "identity.sessions.revoked")).anySatisfy(e ->
                 assertThat(changes(e).get("reason").asText()).isEqualTo("revoked_by_self"));
+    }
+
+    @Test
+    void useKeepsASessionAliveAndShowsWhenItWasLastSeen() {
+        Org org = newOrganisation();
+        Person person = newPerson(org);
+        Api phone = signInWith(FIREFOX, person.email());
+        assertThat(org.admin().patch("/api/v1/security-settings", Map.of("sessionIdleTimeoutMinutes", 30)).status())
+                .isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(25));
+            assertThat(phone.get("/api/v1/me").status()).isEqualTo(200);
+            // A changed setting drops the cached sessions: the next request reads the session again.
+            assertThat(org.admin().patch("/api/v1/security-settings",
+                    Map.of("sessionIdleTimeoutMinutes", 30 + i + 1)).status()).isEqualTo(200);
+        }
+        Instant seen = clock.instant();
+        JsonNode current = find(phone.get("/api/v1/auth/sessions").json(), true);
+        assertThat(Instant.parse(current.get("lastSeenAt").asText())).isAfterOrEqualTo(seen.minusSeconds(1));
+        clock.advance(Duration.ofMinutes(34));
+        assertThat(phone.get("/api/v1/me").status()).isEqualTo(401);
     }
 
     @Test

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +18,11 @@ public class SessionRepository {
             + "user_agent, device, mfa_verified, revoked_at";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    SessionRepository(JdbcClient jdbc) {
+    SessionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public void insert(SessionRecord session, String tokenHash) {
@@ -51,9 +56,12 @@ public class SessionRepository {
                 .query(SessionRepository::map).list();
     }
 
-    public void touch(String id, Instant now) {
-        jdbc.sql("update idn_session set last_seen_at = :now where id = :id")
-                .param("now", Sql.utc(now)).param("id", id).update();
+    /** Sets when sessions were last seen, never earlier than already stored. */
+    void touchAll(Map<String, Instant> lastSeen) {
+        batch.batchUpdate("update idn_session set last_seen_at = :now where id = :id and last_seen_at < :now",
+                lastSeen.entrySet().stream()
+                        .map(e -> new MapSqlParameterSource("id", e.getKey()).addValue("now", Sql.utc(e.getValue())))
+                        .toArray(MapSqlParameterSource[]::new));
     }
 
     public int revoke(String id, String reason, Instant now) {
