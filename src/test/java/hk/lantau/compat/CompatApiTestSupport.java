@@ -101,6 +101,20 @@ abstract class CompatApiTestSupport extends DirectoryApiTestSupport {
         return raw("POST", path + (token == null ? "" : "?access_token=" + token), json, "application/json");
     }
 
+    /** A new organisation with two people and an app, and the group the app made with both, owned by the first. */
+    record AppGroup(Org org, App app, String owner, String member, Api memberSession, String chatId) {
+    }
+
+    protected AppGroup appGroup() {
+        Org org = newOrganisation();
+        String owner = createUser(org.admin(), "Chan Tai Man", 1L);
+        String member = createUser(org.admin(), "Lee Mei", 1L);
+        Api memberSession = signInAs(org, member);
+        App app = register(org, "chat.write");
+        return new AppGroup(org, app, owner, member, memberSession,
+                createAppChat(token(app), owner, List.of(owner, member)));
+    }
+
     /** A group the app creates through the old SDK, named Helpdesk; the app's robot is in it. */
     protected String createAppChat(String token, String owner, List<String> members) {
         OapiChatCreateRequest request = new OapiChatCreateRequest();

@@ -42,18 +42,19 @@ class CompatRobotMessagesApiTest extends CompatApiTestSupport {
 
     @BeforeEach
     void organisation() {
-        org = newOrganisation();
-        owner = createUser(org.admin(), "Chan Tai Man", 1L);
-        member = createUser(org.admin(), "Lee Mei", 1L);
-        memberSession = signInAs(org, member);
-        app = register(org, "chat.write");
+        AppGroup group = appGroup();
+        org = group.org();
+        app = group.app();
+        owner = group.owner();
+        member = group.member();
+        memberSession = group.memberSession();
+        chatId = group.chatId();
         assertThat(org.admin().post("/api/v1/webhooks/allowed-hosts", Map.of("host", "127.0.0.1")).status())
                 .isEqualTo(201);
         var settings = org.admin().put("/api/v1/apps/" + app.id() + "/robot",
                 Map.of("messageUrl", receiver.url("/robot")));
         assertThat(settings.status()).as(settings.body()).isEqualTo(200);
         secret = settings.json().get("signingSecret").asText();
-        chatId = createAppChat(token(app), owner, List.of(owner, member));
     }
 
     @AfterEach

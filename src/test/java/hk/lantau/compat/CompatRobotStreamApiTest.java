@@ -40,21 +40,13 @@ class CompatRobotStreamApiTest extends DingTalkStreamApiTestSupport {
     @Autowired
     StreamCallbacks callbacks;
 
-    private Org org;
+    private AppGroup group;
     private App app;
-    private String owner;
-    private String member;
-    private Api memberSession;
-    private String chatId;
 
     @BeforeEach
     void organisation() {
-        org = newOrganisation();
-        owner = createUser(org.admin(), "Chan Tai Man", 1L);
-        member = createUser(org.admin(), "Lee Mei", 1L);
-        memberSession = signInAs(org, member);
-        app = register(org, "chat.write");
-        chatId = createAppChat(token(app), owner, List.of(owner, member));
+        group = appGroup();
+        app = group.app();
     }
 
     @Test
@@ -62,25 +54,25 @@ class CompatRobotStreamApiTest extends DingTalkStreamApiTestSupport {
         BlockingQueue<ChatbotMessage> received = new LinkedBlockingQueue<>();
         OpenDingTalkClient client = start(replying(app, received));
         try {
-            awaitListening(org, app);
-            long messageId = mentionRobot(memberSession, app, chatId, "@Helpdesk where is the typhoon notice?",
-                    List.of(owner));
+            awaitListening(group.org(), app);
+            long messageId = mentionRobot(group.memberSession(), app, group.chatId(),
+                    "@Helpdesk where is the typhoon notice?", List.of(group.owner()));
 
             ChatbotMessage message = received.poll(60, TimeUnit.SECONDS);
             assertThat(message).as("robot message delivered").isNotNull();
-            assertThat(message.getConversationId()).isEqualTo(chatId);
+            assertThat(message.getConversationId()).isEqualTo(group.chatId());
             assertThat(message.getConversationType()).isEqualTo("2");
             assertThat(message.getConversationTitle()).isEqualTo("Helpdesk");
             assertThat(message.getMsgId()).isEqualTo(Long.toString(messageId));
             assertThat(message.getMsgtype()).isEqualTo("text");
             assertThat(message.getText().getContent()).isEqualTo("@Helpdesk where is the typhoon notice?");
-            assertThat(message.getSenderStaffId()).isEqualTo(member);
-            assertThat(message.getSenderId()).isEqualTo(member);
+            assertThat(message.getSenderStaffId()).isEqualTo(group.member());
+            assertThat(message.getSenderId()).isEqualTo(group.member());
             assertThat(message.getSenderNick()).isEqualTo("Lee Mei");
-            assertThat(message.getSenderCorpId()).isEqualTo(org.corpId());
-            assertThat(message.getChatbotCorpId()).isEqualTo(org.corpId());
+            assertThat(message.getSenderCorpId()).isEqualTo(group.org().corpId());
+            assertThat(message.getChatbotCorpId()).isEqualTo(group.org().corpId());
             assertThat(message.getChatbotUserId()).isEqualTo(app.appKey());
-            assertThat(message.getAtUsers()).extracting(MentionUser::getStaffId).contains(owner);
+            assertThat(message.getAtUsers()).extracting(MentionUser::getStaffId).contains(group.owner());
             assertThat(message.getSessionWebhookExpiredTime() - message.getCreateAt())
                     .isEqualTo(Duration.ofMinutes(90).toMillis());
 
@@ -102,7 +94,7 @@ class CompatRobotStreamApiTest extends DingTalkStreamApiTestSupport {
 
     @Test
     void withoutAConnectionTheMessageIsDroppedAndLaterMentionsArrive(CapturedOutput output) throws Exception {
-        long dropped = mentionRobot(memberSession, app, chatId, "@Helpdesk anyone there?", List.of());
+        long dropped = mentionRobot(group.memberSession(), app, group.chatId(), "@Helpdesk anyone there?", List.of());
         Polling.until("the message is dropped",
                 () -> output.getOut().contains("the robot message for message " + dropped + " is dropped"));
         assertThat(sessions(app)).as("no session is issued for a dropped message").isZero();
@@ -110,8 +102,8 @@ class CompatRobotStreamApiTest extends DingTalkStreamApiTestSupport {
         BlockingQueue<ChatbotMessage> received = new LinkedBlockingQueue<>();
         OpenDingTalkClient client = start(replying(app, received));
         try {
-            awaitListening(org, app);
-            long later = mentionRobot(memberSession, app, chatId, "@Helpdesk now?", List.of());
+            awaitListening(group.org(), app);
+            long later = mentionRobot(group.memberSession(), app, group.chatId(), "@Helpdesk now?", List.of());
             ChatbotMessage message = received.poll(60, TimeUnit.SECONDS);
             assertThat(message).as("the later mention").isNotNull();
             assertThat(message.getMsgId()).as("the dropped one is not queued").isEqualTo(Long.toString(later));
@@ -130,9 +122,9 @@ class CompatRobotStreamApiTest extends DingTalkStreamApiTestSupport {
         OpenDingTalkClient mineClient = start(replying(app, mine));
         OpenDingTalkClient theirClient = start(replying(theirs, their));
         try {
-            awaitListening(org, app);
+            awaitListening(group.org(), app);
             awaitListening(other, theirs);
-            var sent = memberSession.post("/api/v1/conversations/" + chatId + "/messages",
+            var sent = group.memberSession().post("/api/v1/conversations/" + group.chatId() + "/messages",
                     Map.of("content", Map.of("kind", "text", "text", "@Helpdesk @Theirs hello"),
                             "mentionRobots", List.of(theirs.appKey(), app.appKey())));
             assertThat(sent.status()).as(sent.body()).isEqualTo(201);
@@ -152,12 +144,13 @@ class CompatRobotStreamApiTest extends DingTalkStreamApiTestSupport {
         BlockingQueue<ChatbotMessage> received = new LinkedBlockingQueue<>();
         OpenDingTalkClient client = start(replying(app, received));
         try {
-            assertThat(org.admin().post("/api/v1/webhooks/allowed-hosts", Map.of("host", "127.0.0.1")).status())
+            Api admin = group.org().admin();
+            assertThat(admin.post("/api/v1/webhooks/allowed-hosts", Map.of("host", "127.0.0.1")).status())
                     .isEqualTo(201);
-            assertThat(org.admin().put("/api/v1/apps/" + app.id() + "/robot",
+            assertThat(admin.put("/api/v1/apps/" + app.id() + "/robot",
                     Map.of("messageUrl", receiver.url("/robot"))).status()).isEqualTo(200);
-            awaitListening(org, app);
-            long messageId = mentionRobot(memberSession, app, chatId, "@Helpdesk by HTTP", List.of());
+            awaitListening(group.org(), app);
+            long messageId = mentionRobot(group.memberSession(), app, group.chatId(), "@Helpdesk by HTTP", List.of());
 
             assertThat(receiver.await(1, Duration.ofSeconds(20)).get(0).json().get("msgId").asText())
                     .isEqualTo(Long.toString(messageId));
@@ -189,7 +182,8 @@ class CompatRobotStreamApiTest extends DingTalkStreamApiTestSupport {
     }
 
     private JsonNode newest() {
-        return memberSession.get("/api/v1/conversations/" + chatId + "/messages?limit=1").json().get("items").get(0);
+        return group.memberSession().get("/api/v1/conversations/" + group.chatId() + "/messages?limit=1").json()
+                .get("items").get(0);
     }
 
     private long sessions(App robot) {

@@ -211,40 +211,35 @@ class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
 
     @Test
     void disablingTheAppDisconnectsIt() {
-        Org org = newOrganisation();
-        App app = register(org, "user.read");
-        RawClient raw = rawClient(app);
+        Connected connected = connected();
 
-        assertThat(org.admin().post("/api/v1/apps/" + app.id() + "/disable", Map.of()).status()).isEqualTo(200);
+        assertThat(connected.admin().post(connected.appPath() + "/disable", Map.of()).status()).isEqualTo(200);
 
-        raw.disconnected();
-        assertOpenRefused(app.appKey(), app.secret());
+        connected.raw().disconnected();
+        assertOpenRefused(connected.app().appKey(), connected.app().secret());
     }
 
     @Test
     void revokingTheSecretDisconnectsAndTheOldSecretOpensNothing() {
-        Org org = newOrganisation();
-        App app = register(org, "user.read");
-        RawClient raw = rawClient(app);
-        long secretId = org.admin().get("/api/v1/apps/" + app.id() + "/secrets").json().get(0).get("id").asLong();
+        Connected connected = connected();
+        long secretId = connected.admin().get(connected.appPath() + "/secrets").json().get(0).get("id").asLong();
 
-        var revoked = org.admin().post("/api/v1/apps/" + app.id() + "/secrets/" + secretId + "/revoke", Map.of());
+        var revoked = connected.admin().post(connected.appPath() + "/secrets/" + secretId + "/revoke", Map.of());
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
 
-        raw.disconnected();
-        assertOpenRefused(app.appKey(), app.secret());
+        connected.raw().disconnected();
+        assertOpenRefused(connected.app().appKey(), connected.app().secret());
     }
 
     @Test
     void aNewSecretWithoutGraceDisconnectsAndOnlyTheNewOneOpens() {
-        Org org = newOrganisation();
-        App app = register(org, "user.read");
-        RawClient raw = rawClient(app);
+        Connected connected = connected();
 
-        var issued = org.admin().post("/api/v1/apps/" + app.id() + "/secrets", Map.of("graceDays", 0));
+        var issued = connected.admin().post(connected.appPath() + "/secrets", Map.of("graceDays", 0));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
 
-        raw.disconnected();
+        connected.raw().disconnected();
+        App app = connected.app();
         assertOpenRefused(app.appKey(), app.secret());
         assertThat(open(app.appKey(), issued.json().get("value").asText(), allEvents()).status()).isEqualTo(200);
     }
@@ -419,6 +414,20 @@ class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
                         .isEqualTo(401));
+    }
+
+    /** An app of a new organisation with a raw client connected, and the organisation's admin. */
+    private record Connected(Api admin, App app, RawClient raw) {
+
+        String appPath() {
+            return "/api/v1/apps/" + app.id();
+        }
+    }
+
+    private Connected connected() {
+        Org org = newOrganisation();
+        App app = register(org, "user.read");
+        return new Connected(org.admin(), app, rawClient(app));
     }
 
     private void assertOpenRefused(String appKey, String secret) {
