@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.teaopenapi.models.Config;
 import com.dingtalk.api.DefaultDingTalkClient;
+import com.dingtalk.api.request.OapiChatCreateRequest;
 import com.dingtalk.api.request.OapiGettokenRequest;
 import com.dingtalk.api.response.OapiGettokenResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,5 +99,49 @@ abstract class CompatApiTestSupport extends DirectoryApiTestSupport {
 
     protected Api.Response postJson(String path, String token, String json) {
         return raw("POST", path + (token == null ? "" : "?access_token=" + token), json, "application/json");
+    }
+
+    /** A new organisation with two people and an app, and the group the app made with both, owned by the first. */
+    record AppGroup(Org org, App app, String owner, String member, Api memberSession, String chatId) {
+    }
+
+    protected AppGroup appGroup() {
+        Org org = newOrganisation();
+        String owner = createUser(org.admin(), "Chan Tai Man", 1L);
+        String member = createUser(org.admin(), "Lee Mei", 1L);
+        Api memberSession = signInAs(org, member);
+        App app = register(org, "chat.write");
+        return new AppGroup(org, app, owner, member, memberSession,
+                createAppChat(token(app), owner, List.of(owner, member)));
+    }
+
+    /** A group the app creates through the old SDK, named Helpdesk; the app's robot is in it. */
+    protected String createAppChat(String token, String owner, List<String> members) {
+        OapiChatCreateRequest request = new OapiChatCreateRequest();
+        request.setName("Helpdesk");
+        request.setOwner(owner);
+        request.setUseridlist(members);
+        var created = call("/chat/create", request, token);
+        assertThat(created.isSuccess()).as(created.getBody()).isTrue();
+        return created.getChatid();
+    }
+
+    /** A person's text message that mentions the people and the app's robot; its id. */
+    protected long mentionRobot(Api person, App app, String conversationId, String text, List<String> people) {
+        var sent = person.post("/api/v1/conversations/" + conversationId + "/messages",
+                Map.of("content", Map.of("kind", "text", "text", text), "mentions", people,
+                        "mentionRobots", List.of(app.appKey())));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        return sent.json().get("id").asLong();
+    }
+
+    /** The {@code /robot/sendBySession} path of a robot message's sessionWebhook. */
+    protected static String sessionPath(String sessionWebhook) {
+        return sessionWebhook.substring(sessionWebhook.indexOf("/robot/sendBySession"));
+    }
+
+    /** The session URL on this server, whatever base URL the installation is configured with. */
+    protected String localSession(String sessionWebhook) {
+        return baseUrl() + sessionPath(sessionWebhook);
     }
 }

@@ -3,7 +3,6 @@ package hk.lantau.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dingtalk.api.DefaultDingTalkClient;
-import com.dingtalk.api.request.OapiChatCreateRequest;
 import com.dingtalk.api.request.OapiRobotSendRequest;
 import com.dingtalk.api.response.OapiRobotSendResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,18 +42,19 @@ class CompatRobotMessagesApiTest extends CompatApiTestSupport {
 
     @BeforeEach
     void organisation() {
-        org = newOrganisation();
-        owner = createUser(org.admin(), "Chan Tai Man", 1L);
-        member = createUser(org.admin(), "Lee Mei", 1L);
-        memberSession = signInAs(org, member);
-        app = register(org, "chat.write");
+        AppGroup group = appGroup();
+        org = group.org();
+        app = group.app();
+        owner = group.owner();
+        member = group.member();
+        memberSession = group.memberSession();
+        chatId = group.chatId();
         assertThat(org.admin().post("/api/v1/webhooks/allowed-hosts", Map.of("host", "127.0.0.1")).status())
                 .isEqualTo(201);
         var settings = org.admin().put("/api/v1/apps/" + app.id() + "/robot",
                 Map.of("messageUrl", receiver.url("/robot")));
         assertThat(settings.status()).as(settings.body()).isEqualTo(200);
         secret = settings.json().get("signingSecret").asText();
-        chatId = createChat(token(app), List.of(owner, member));
     }
 
     @AfterEach
@@ -95,7 +95,7 @@ class CompatRobotMessagesApiTest extends CompatApiTestSupport {
         OapiRobotSendRequest.At at = new OapiRobotSendRequest.At();
         at.setAtUserIds(List.of(member));
         reply.setAt(at);
-        OapiRobotSendResponse answer = new DefaultDingTalkClient(local(session)).execute(reply);
+        OapiRobotSendResponse answer = new DefaultDingTalkClient(localSession(session)).execute(reply);
         assertThat(answer.getErrcode()).as(answer.getBody()).isZero();
         JsonNode posted = newest();
         assertThat(posted.get("author").get("kind").asText()).isEqualTo("APP");
@@ -149,7 +149,7 @@ class CompatRobotMessagesApiTest extends CompatApiTestSupport {
         assertThat(messages()).isEqualTo(before);
 
         clock.advance(Duration.ofMinutes(91));
-        OapiRobotSendResponse expired = new DefaultDingTalkClient(local(session)).execute(text("Too late"));
+        OapiRobotSendResponse expired = new DefaultDingTalkClient(localSession(session)).execute(text("Too late"));
         assertThat(expired.getErrcode()).isEqualTo(300001L);
         assertThat(messages()).isEqualTo(before);
     }
@@ -158,7 +158,7 @@ class CompatRobotMessagesApiTest extends CompatApiTestSupport {
     void theSessionKeepsTheRobotsRate() throws Exception {
         mention(chatId, "@Helpdesk count", List.of());
         String session = receiver.await(1, WAIT).get(0).json().get("sessionWebhook").asText();
-        DefaultDingTalkClient client = new DefaultDingTalkClient(local(session));
+        DefaultDingTalkClient client = new DefaultDingTalkClient(localSession(session));
         for (int i = 0; i < 20; i++) {
             assertThat(client.execute(text("n" + i)).getErrcode()).isZero();
         }
@@ -173,7 +173,7 @@ class CompatRobotMessagesApiTest extends CompatApiTestSupport {
                 Map.of("name", "Lunch", "memberIds", List.of(member))).json().get("id").asText();
         mention(peoples, "@Helpdesk lunch?", List.of());
         App sibling = register(org, "chat.write");
-        String siblingChat = createChat(token(sibling), List.of(owner, member));
+        String siblingChat = createAppChat(token(sibling), owner, List.of(owner, member));
         mention(siblingChat, "@Helpdesk wrong group", List.of());
         var plain = memberSession.post("/api/v1/conversations/" + chatId + "/messages",
                 Map.of("content", Map.of("kind", "text", "text", "no mention")));
@@ -212,20 +212,7 @@ class CompatRobotMessagesApiTest extends CompatApiTestSupport {
     }
 
     private void mention(String conversationId, String text, List<String> people) {
-        var sent = memberSession.post("/api/v1/conversations/" + conversationId + "/messages",
-                Map.of("content", Map.of("kind", "text", "text", text), "mentions", people,
-                        "mentionRobots", List.of(app.appKey())));
-        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-    }
-
-    private String createChat(String token, List<String> members) {
-        OapiChatCreateRequest request = new OapiChatCreateRequest();
-        request.setName("Helpdesk");
-        request.setOwner(owner);
-        request.setUseridlist(members);
-        var created = call("/chat/create", request, token);
-        assertThat(created.isSuccess()).as(created.getBody()).isTrue();
-        return created.getChatid();
+        mentionRobot(memberSession, app, conversationId, text, people);
     }
 
     private JsonNode newest() {
@@ -240,15 +227,6 @@ class CompatRobotMessagesApiTest extends CompatApiTestSupport {
         Api api = token == null ? anonymous() : anonymous().withHeader("x-acs-dingtalk-access-token", token);
         String path = sessionUrlOrPath.startsWith("http") ? sessionPath(sessionUrlOrPath) : sessionUrlOrPath;
         return api.sendRaw("POST", path, body, "application/json").json();
-    }
-
-    private static String sessionPath(String sessionWebhook) {
-        return sessionWebhook.substring(sessionWebhook.indexOf("/robot/sendBySession"));
-    }
-
-    /** The session URL on this server, whatever base URL the installation is configured with. */
-    private String local(String sessionWebhook) {
-        return baseUrl() + sessionPath(sessionWebhook);
     }
 
     private static OapiRobotSendRequest text(String content) {

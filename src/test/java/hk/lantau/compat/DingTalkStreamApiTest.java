@@ -8,7 +8,6 @@ import com.dingtalk.open.app.api.callback.OpenDingTalkCallbackListener;
 import com.dingtalk.open.app.api.message.GenericOpenDingTalkEvent;
 import com.dingtalk.open.app.stream.protocol.event.EventAckStatus;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.lantau.compat.internal.events.DingTalkEvent;
 import hk.lantau.compat.internal.stream.StreamCallbacks;
 import hk.lantau.support.Api;
@@ -27,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import shade.com.alibaba.fastjson2.JSONObject;
 
 /**
@@ -35,10 +36,11 @@ import shade.com.alibaba.fastjson2.JSONObject;
  */
 class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Autowired
     StreamCallbacks callbacks;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theClientReceivesAnEventAndAcknowledgesIt() throws Exception {
@@ -118,7 +120,7 @@ class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
         App app = register(org, "approval.read");
         JsonNode ticket = ticket(app, allEvents());
         assertThat(ticket.get("endpoint").asText()).matches("wss://127\\.0\\.0\\.1:\\d+/connect");
-        RawClient raw = RawClient.connect(ticket.get("endpoint").asText(), ticket.get("ticket").asText());
+        RawClient raw = RawClient.connect(ticket);
         try {
             DingTalkEvent event = raise(org, "bpms_instance_change", Map.of("processInstanceId", "p-1", "type", "start"));
             JsonNode frame = JSON.readTree(raw.next("EVENT"));
@@ -149,8 +151,7 @@ class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
     void whatAClosedConnectionDidNotAcknowledgeGoesToTheNextOne() throws Exception {
         Org org = newOrganisation();
         App app = register(org, "user.read");
-        JsonNode ticket = ticket(app, allEvents());
-        RawClient raw = RawClient.connect(ticket.get("endpoint").asText(), ticket.get("ticket").asText());
+        RawClient raw = rawClient(app);
         DingTalkEvent event = raise(org, "user_leave_org", Map.of("userId", List.of("wong.siu")));
         raw.next("EVENT");
         raw.close();
@@ -209,18 +210,93 @@ class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
     }
 
     @Test
-    void disablingTheAppDisconnectsIt() throws Exception {
+    void disablingTheAppDisconnectsIt() {
+        Connected connected = connected();
+
+        assertThat(connected.admin().post(connected.appPath() + "/disable", Map.of()).status()).isEqualTo(200);
+
+        connected.raw().disconnected();
+        assertOpenRefused(connected.app().appKey(), connected.app().secret());
+    }
+
+    @Test
+    void revokingTheSecretDisconnectsAndTheOldSecretOpensNothing() {
+        Connected connected = connected();
+        long secretId = connected.admin().get(connected.appPath() + "/secrets").json().get(0).get("id").asLong();
+
+        var revoked = connected.admin().post(connected.appPath() + "/secrets/" + secretId + "/revoke", Map.of());
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+
+        connected.raw().disconnected();
+        assertOpenRefused(connected.app().appKey(), connected.app().secret());
+    }
+
+    @Test
+    void aNewSecretWithoutGraceDisconnectsAndOnlyTheNewOneOpens() {
+        Connected connected = connected();
+
+        var issued = connected.admin().post(connected.appPath() + "/secrets", Map.of("graceDays", 0));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+
+        connected.raw().disconnected();
+        App app = connected.app();
+        assertOpenRefused(app.appKey(), app.secret());
+        assertThat(open(app.appKey(), issued.json().get("value").asText(), allEvents()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aNewSecretWithGraceKeepsTheConnection() throws Exception {
         Org org = newOrganisation();
         App app = register(org, "user.read");
-        JsonNode ticket = ticket(app, allEvents());
-        RawClient raw = RawClient.connect(ticket.get("endpoint").asText(), ticket.get("ticket").asText());
+        RawClient raw = rawClient(app);
 
-        assertThat(org.admin().post("/api/v1/apps/" + app.id() + "/disable", Map.of()).status()).isEqualTo(200);
+        var issued = org.admin().post("/api/v1/apps/" + app.id() + "/secrets", Map.of("graceDays", 7));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
 
-        JsonNode frame = JSON.readTree(raw.next("SYSTEM\",\"headers\":{\"topic\":\"disconnect"));
-        assertThat(JSON.readTree(frame.get("data").asText()).has("reason")).isTrue();
-        assertThat(raw.closed.get(60, TimeUnit.SECONDS)).isEqualTo(1001);
-        assertThat(open(app.appKey(), app.secret(), allEvents()).status()).isEqualTo(400);
+        try {
+            DingTalkEvent event = raise(org, "user_add_org", Map.of("userId", List.of("ho.kin")));
+            JsonNode frame = JSON.readTree(raw.next("EVENT"));
+            assertThat(frame.get("headers").get("eventId").asText()).as("still delivered").isEqualTo(event.eventId());
+            assertThat(raw.closed).isNotDone();
+            assertThat(open(app.appKey(), app.secret(), allEvents()).status()).as("the old secret in its grace")
+                    .isEqualTo(200);
+        } finally {
+            raw.close();
+        }
+    }
+
+    @Test
+    void stoppingTheServerDisconnectsEveryClientAndKeepsWhatWasNotAcknowledged() throws Exception {
+        Org org = newOrganisation();
+        App app = register(org, "user.read");
+        App other = register(org, "department.read");
+        RawClient raw = rawClient(app);
+        RawClient otherRaw = rawClient(other);
+        DingTalkEvent event = raise(org, "user_add_org", Map.of("userId", List.of("mak.wing")));
+        String messageId = JSON.readTree(raw.next("EVENT")).get("headers").get("messageId").asText();
+
+        SmartLifecycle shutdown = context.getBean("streamShutdown", SmartLifecycle.class);
+        shutdown.stop();
+        try {
+            raw.disconnected();
+            otherRaw.disconnected();
+            Polling.until("the unacknowledged message is due again", () -> jdbc.sql(
+                    "select count(*) from cpt_stream_message where app_id = :appId and sent_on is null")
+                    .param("appId", app.id()).query(Long.class).single() == 1);
+        } finally {
+            shutdown.start();
+        }
+
+        RawClient again = rawClient(app);
+        try {
+            JsonNode frame = JSON.readTree(again.next("EVENT"));
+            assertThat(frame.get("headers").get("messageId").asText()).isEqualTo(messageId);
+            assertThat(frame.get("headers").get("eventId").asText()).isEqualTo(event.eventId());
+            again.send(ack(messageId, "SUCCESS"));
+            Polling.until("acknowledged", () -> queued(app) == 0);
+        } finally {
+            again.close();
+        }
     }
 
     @Test
@@ -232,13 +308,10 @@ class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
         App deptOnly = register(org, "department.read");
         App narrow = register(org, "user.read", "department.read");
         App never = register(org, "user.read");
-        JsonNode mineTicket = ticket(mine, allEvents());
-        JsonNode theirTicket = ticket(theirs, allEvents());
+        RawClient mineRaw = rawClient(mine);
+        RawClient theirRaw = rawClient(theirs);
         ticket(deptOnly, allEvents());
         ticket(narrow, List.of(Map.of("type", "EVENT", "topic", "org_dept_create")));
-        RawClient mineRaw = RawClient.connect(mineTicket.get("endpoint").asText(), mineTicket.get("ticket").asText());
-        RawClient theirRaw = RawClient.connect(theirTicket.get("endpoint").asText(),
-                theirTicket.get("ticket").asText());
         try {
             raise(org, "user_add_org", Map.of("userId", List.of("lee.ka")));
             String messageId = JSON.readTree(mineRaw.next("EVENT")).get("headers").get("messageId").asText();
@@ -265,8 +338,7 @@ class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
     void pingsAreEchoedAndWebSocketPingsAnswered() throws Exception {
         Org org = newOrganisation();
         App app = register(org, "user.read");
-        JsonNode ticket = ticket(app, allEvents());
-        RawClient raw = RawClient.connect(ticket.get("endpoint").asText(), ticket.get("ticket").asText());
+        RawClient raw = rawClient(app);
         try {
             JsonNode ping = JSON.readTree(raw.next("SYSTEM\",\"headers\":{\"topic\":\"ping"));
             assertThat(JSON.readTree(ping.get("data").asText()).has("opaque")).isTrue();
@@ -286,8 +358,7 @@ class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
     void aFrameOverTheLimitClosesTheConnection() throws Exception {
         Org org = newOrganisation();
         App app = register(org, "user.read");
-        JsonNode ticket = ticket(app, allEvents());
-        RawClient raw = RawClient.connect(ticket.get("endpoint").asText(), ticket.get("ticket").asText());
+        RawClient raw = rawClient(app);
         raw.send("{\"code\":200,\"data\":\"" + "x".repeat(300 * 1024) + "\"}");
         assertThat(raw.closed.get(60, TimeUnit.SECONDS)).isEqualTo(1009);
     }
@@ -343,6 +414,26 @@ class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
                         .isEqualTo(401));
+    }
+
+    /** An app of a new organisation with a raw client connected, and the organisation's admin. */
+    private record Connected(Api admin, App app, RawClient raw) {
+
+        String appPath() {
+            return "/api/v1/apps/" + app.id();
+        }
+    }
+
+    private Connected connected() {
+        Org org = newOrganisation();
+        App app = register(org, "user.read");
+        return new Connected(org.admin(), app, rawClient(app));
+    }
+
+    private void assertOpenRefused(String appKey, String secret) {
+        Api.Response refused = open(appKey, secret, allEvents());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("code").asText()).isEqualTo("invalidClientIdOrSecret");
     }
 
     private long queued(App app) {

@@ -8,6 +8,7 @@ import com.dingtalk.open.app.api.OpenDingTalkStreamClientBuilder;
 import com.dingtalk.open.app.api.callback.OpenDingTalkCallbackListener;
 import com.dingtalk.open.app.api.security.AuthClientCredential;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.lantau.compat.internal.events.DingTalkEvent;
 import hk.lantau.support.Api;
 import java.io.IOException;
@@ -46,6 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (Netty with the JDK's default trust) accepts the server while other TLS in the JVM keeps working.
  */
 abstract class DingTalkStreamApiTestSupport extends CompatApiTestSupport {
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     static final String TLS_PASSWORD = "stream-" + UUID.randomUUID();
     static final Path KEYSTORE;
@@ -148,6 +151,11 @@ abstract class DingTalkStreamApiTestSupport extends CompatApiTestSupport {
         return response.json();
     }
 
+    /** A raw client of the app, connected with a new ticket for every event. */
+    protected RawClient rawClient(App app) {
+        return RawClient.connect(ticket(app, allEvents()));
+    }
+
     /** DingTalk's Java Stream client for the app, pointed at this server, not started. */
     protected OpenDingTalkStreamClientBuilder sdk(App app) {
         OpenDingTalkStreamClientBuilder builder = OpenDingTalkStreamClientBuilder.custom()
@@ -225,6 +233,10 @@ abstract class DingTalkStreamApiTestSupport extends CompatApiTestSupport {
             return client;
         }
 
+        static RawClient connect(JsonNode ticket) {
+            return connect(ticket.get("endpoint").asText(), ticket.get("ticket").asText());
+        }
+
         static CompletableFuture<WebSocket> attempt(String endpoint, String ticket) {
             return HttpClient.newBuilder().sslContext(testTls()).build().newWebSocketBuilder()
                     .buildAsync(URI.create(endpoint + "?ticket=" + ticket), new RawClient());
@@ -274,6 +286,18 @@ abstract class DingTalkStreamApiTestSupport extends CompatApiTestSupport {
                 }
             }
             throw new AssertionError("no " + type + " frame arrived");
+        }
+
+        /** The {@code disconnect} system frame, then the close (1001, going away). */
+        JsonNode disconnected() {
+            try {
+                JsonNode frame = JSON.readTree(next("SYSTEM\",\"headers\":{\"topic\":\"disconnect"));
+                assertThat(JSON.readTree(frame.get("data").asText()).has("reason")).isTrue();
+                assertThat(closed.get(60, TimeUnit.SECONDS)).as("closed going away").isEqualTo(1001);
+                return frame;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         }
 
         void send(String text) {

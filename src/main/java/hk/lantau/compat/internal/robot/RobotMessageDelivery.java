@@ -3,6 +3,7 @@ package hk.lantau.compat.internal.robot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hk.lantau.compat.internal.stream.StreamCallbacks;
 import hk.lantau.compliance.SecretSealing;
 import hk.lantau.messaging.Chat;
 import hk.lantau.messaging.ConversationInfo;
@@ -18,13 +19,17 @@ import hk.lantau.openplatform.OutboundCalls;
 import hk.lantau.tenant.Organisations;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -40,14 +45,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * committed, on a small pool of its own. Only the app that created the group is in it (DingTalk's
  * group robot), and only text messages are sent. In HTTP mode the body is POSTed to the app's message
  * receiving address with DingTalk's {@code timestamp} and {@code sign} headers; a message in the
- * answer's body is posted back as the robot. There is one attempt with the webhook timeout and no
- * retry: a robot message is a conversation turn, stale minutes later.
+ * answer's body is posted back as the robot. A robot without an address is in Stream mode: the body
+ * is pushed as a CALLBACK frame on {@code /v1.0/im/bot/messages/get} to the app's connection on this
+ * node, and a message in the client's response is posted back the same way. There is one attempt
+ * with the webhook timeout and no retry: a robot message is a conversation turn, stale minutes later.
  */
 @Component
 class RobotMessageDelivery implements DisposableBean {
 
     /** The answer read back: a little over the robot protocol's 20,000-byte limit. */
     static final int ANSWER_LIMIT = 20_001;
+    static final String BOT_MESSAGE_TOPIC = "/v1.0/im/bot/messages/get";
     private static final Logger log = LoggerFactory.getLogger(RobotMessageDelivery.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,7 +68,9 @@ class RobotMessageDelivery implements DisposableBean {
     private final RobotWebhook webhook;
     private final SecretSealing sealing;
     private final JdbcClient jdbc;
+    private final StreamCallbacks stream;
     private final Clock clock;
+    private final Duration timeout;
     private final String sessionBase;
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 8, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1_000), r -> {
@@ -71,8 +81,9 @@ class RobotMessageDelivery implements DisposableBean {
 
     RobotMessageDelivery(RobotSessionService sessions, AppRobotRepository rows, Apps apps, Chat chat,
                          Organisations organisations, OutboundCalls outbound, RobotWebhook webhook,
-                         SecretSealing sealing, JdbcClient jdbc, Clock clock,
-                         @Value("${lantau.base-url}") String baseUrl) {
+                         SecretSealing sealing, JdbcClient jdbc, StreamCallbacks stream, Clock clock,
+                         @Value("${lantau.base-url}") String baseUrl,
+                         @Value("${lantau.openplatform.delivery-timeout:3s}") Duration timeout) {
         this.sessions = sessions;
         this.rows = rows;
         this.apps = apps;
@@ -82,7 +93,9 @@ class RobotMessageDelivery implements DisposableBean {
         this.webhook = webhook;
         this.sealing = sealing;
         this.jdbc = jdbc;
+        this.stream = stream;
         this.clock = clock;
+        this.timeout = timeout;
         this.sessionBase = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)
                 + "/robot/sendBySession?session=";
     }
@@ -111,18 +124,24 @@ class RobotMessageDelivery implements DisposableBean {
         }
     }
 
+    /**
+     * HTTP mode when the robot has a message receiving address, else Stream mode when a connection of
+     * the app on this node takes robot messages; with neither the message is dropped, as a failed POST is.
+     */
     private void send(RobotsMentioned event, AppView app) {
         AppRobotRepository.Settings settings = rows.settings(event.tenantId(), app.id()).orElse(null);
-        if (settings == null || settings.messageUrl() == null || settings.secretSealed() == null) {
-            return;
+        if (settings != null && settings.messageUrl() != null && settings.secretSealed() != null) {
+            overHttp(event, app, settings);
+        } else if (stream.listening(event.tenantId(), app.id(), BOT_MESSAGE_TOPIC)) {
+            overStream(event, app);
+        } else {
+            log.info("App {} has no message receiving address and no Stream connection here taking robot "
+                    + "messages; the robot message for message {} is dropped", app.id(), event.messageId());
         }
-        ConversationInfo group = chat.conversation(event.tenantId(), event.conversationId()).orElseThrow();
-        boolean admin = chat.role(event.tenantId(), event.conversationId(), event.senderId())
-                .filter(role -> role != MemberRole.MEMBER).isPresent();
-        RobotSessionService.Issued session = sessions.issue(event.tenantId(), app.id(), event.conversationId());
-        Map<String, Object> payload = RobotMessagePayload.of(event, app, new RobotMessagePayload.Context(
-                organisations.get(event.tenantId()).corpId(), group.name(), admin,
-                sessionBase + session.session(), session.expiresAt().toEpochMilli()));
+    }
+
+    private void overHttp(RobotsMentioned event, AppView app, AppRobotRepository.Settings settings) {
+        Map<String, Object> payload = payload(event, app);
         String timestamp = Long.toString(clock.millis());
         String secret = sealing.open(AppRobotService.purpose(app.id()), settings.secretSealed());
         OutboundAnswer answer = outbound.postJson(event.tenantId(), settings.messageUrl(),
@@ -132,17 +151,46 @@ class RobotMessageDelivery implements DisposableBean {
                     answer.failure() != null ? answer.failure() : "HTTP " + answer.status());
             return;
         }
-        reply(event, app, answer.body());
+        reply(event, app, answer.body(), answer.body() != null && answer.body().endsWith("…"));
+    }
+
+    /** The CALLBACK frame's answer is the HTTP answer's body: its {@code response} may be the robot's reply. */
+    private void overStream(RobotsMentioned event, AppView app) {
+        Optional<CompletableFuture<String>> pushed = stream.push(event.tenantId(), app.id(), BOT_MESSAGE_TOPIC,
+                payload(event, app));
+        if (pushed.isEmpty()) {
+            log.info("App {}'s Stream connection closed before the robot message for message {}; dropped",
+                    app.id(), event.messageId());
+            return;
+        }
+        try {
+            reply(event, app, pushed.get().get(timeout.toMillis(), TimeUnit.MILLISECONDS), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.info("App {} did not take the robot message for message {} over Stream: {}", app.id(),
+                    event.messageId(), e instanceof TimeoutException ? "no answer in time" : e.getCause().getMessage());
+        }
+    }
+
+    private Map<String, Object> payload(RobotsMentioned event, AppView app) {
+        ConversationInfo group = chat.conversation(event.tenantId(), event.conversationId()).orElseThrow();
+        boolean admin = chat.role(event.tenantId(), event.conversationId(), event.senderId())
+                .filter(role -> role != MemberRole.MEMBER).isPresent();
+        RobotSessionService.Issued session = sessions.issue(event.tenantId(), app.id(), event.conversationId());
+        return RobotMessagePayload.of(event, app, new RobotMessagePayload.Context(
+                organisations.get(event.tenantId()).corpId(), group.name(), admin,
+                sessionBase + session.session(), session.expiresAt().toEpochMilli()));
     }
 
     /** A message in the answer's body is the robot's reply; an empty answer or one without msgtype is none. */
-    private void reply(RobotsMentioned event, AppView app, String body) {
+    private void reply(RobotsMentioned event, AppView app, String body, boolean cutOff) {
         if (body == null || body.isBlank() || !hasMsgtype(body)) {
             return;
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         RobotReply reply = webhook.sendAs(sessions.sender(event.tenantId(), app, event.conversationId()),
-                new RobotCall(null, null, null, "application/json", bytes, body.endsWith("…"), null));
+                new RobotCall(null, null, null, "application/json", bytes, cutOff, null));
         if (!reply.ok()) {
             log.info("Reply of app {} in its answer refused: {} {}", app.id(), reply.errcode(), reply.errmsg());
         }

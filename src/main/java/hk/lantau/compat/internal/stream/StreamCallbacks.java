@@ -36,6 +36,12 @@ public class StreamCallbacks {
         this.clock = clock;
     }
 
+    /** Whether a connection of the app on this node subscribed to the topic, so a push would be sent. */
+    public boolean listening(long tenantId, long appId, String topic) {
+        return hub.connections(tenantId, appId).stream()
+                .anyMatch(connection -> connection.open() && connection.subscribedToCallback(topic));
+    }
+
     /** @param data the callback's payload, written as the frame's JSON {@code data} string */
     public Optional<CompletableFuture<String>> push(long tenantId, long appId, String topic, Map<String, ?> data) {
         String payload = write(data);

@@ -45,7 +45,8 @@ class StreamJobs {
     }
 
     /** Disconnects connections whose app was disabled, whose secret stopped, or whose token ended. */
-    @Scheduled(fixedDelayString = "${lantau.compat.stream.check-interval:30s}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${lantau.compat.stream.check-interval:30s}",
+            initialDelayString = "${lantau.compat.stream.check-interval:30s}")
     void check() {
         for (DingStreamConnection connection : hub.connections()) {
             if (!hub.permitted(connection)) {
@@ -54,7 +55,8 @@ class StreamJobs {
         }
     }
 
-    @Scheduled(fixedDelayString = "${lantau.compat.stream.ping-interval:30s}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${lantau.compat.stream.ping-interval:30s}",
+            initialDelayString = "${lantau.compat.stream.ping-interval:30s}")
     void ping() {
         for (DingStreamConnection connection : hub.connections()) {
             hub.ping(connection);

@@ -38,7 +38,9 @@ class AppRobotSettingsController {
 
     @Operation(summary = "Set or clear (null or empty) the robot's message receiving address",
             description = "Checked like a webhook's callbackUrl: https, or http for hosts allowed for the "
-                    + "organisation; never an internal address otherwise. Errors name messageUrl.")
+                    + "organisation; never an internal address otherwise. Errors name messageUrl. Without an "
+                    + "address the robot is in Stream mode: messages go to the app's Stream connection "
+                    + "subscribed to /v1.0/im/bot/messages/get.")
     @PutMapping("/api/v1/apps/{appId}/robot")
     RobotSettings set(@PathVariable long appId, @RequestBody MessageUrl body) {
         return settings.setMessageUrl(CurrentActor.get().requireTenant(), appId, body.messageUrl());
