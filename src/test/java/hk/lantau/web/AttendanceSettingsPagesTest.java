@@ -96,7 +96,7 @@ class AttendanceSettingsPagesTest extends MessagingPagesTestSupport {
                 json("id", "hours", "type", "NumberField", "label", "Hours", "required", false)));
         PageClient admin = console(org);
         assertThat(admin.get("/admin/attendance/settings").body()).contains("Leave by the hour", "Overtime",
-                "Default: any template with the Leave preset");
+                "Default: the Leave preset");
 
         var loaded = admin.post("/admin/attendance/settings/leave", Map.of("action", "load",
                 "leaveProcessCode", leave, "overtimeProcessCode", overtime, "overtimeRangeFieldId", "span"));

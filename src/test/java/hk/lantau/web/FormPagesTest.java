@@ -84,7 +84,8 @@ class FormPagesTest extends FormsApiTestSupport {
         var added = admin.postAll("/admin/forms/new", editor(amy, "addComponent", "DDSelectField"));
         assertThat(added.status()).isEqualTo(200);
         assertThat(added.body()).contains("name=\"form[0].label\"", "value=\"field1\"", "value=\"Check-in\"",
-                "name=\"form[0].options\"");
+                "name=\"form[0].options\"").as("only a select's own settings")
+                .doesNotContain("name=\"form[0].min\"", "name=\"form[0].format\"", "name=\"form[0].currency\"");
 
         List<Map.Entry<String, String>> three = editor(amy, "addComponent", "DDDateField",
                 "Where do you work today?", "TextField", "", "Any symptoms?", "DDSelectField", "No\nYes",
