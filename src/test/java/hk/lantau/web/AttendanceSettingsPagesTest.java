@@ -34,7 +34,12 @@ class AttendanceSettingsPagesTest extends MessagingPagesTestSupport {
         assertThat(published.location()).endsWith("/admin/attendance/settings?done=notice_published");
         assertThat(settings(org).get("noticeVersion").asInt()).isEqualTo(1);
         assertThat(admin.get("/admin/attendance/settings?done=notice_published").body()).contains("Version 1",
-                "We record where you clock in", "The notice is published as a new version");
+                "We record where you clock in", "The notice is published as a new version",
+                "No one has acknowledged version 1 so far.");
+        Person staff = person(org, "Chan Tai Man");
+        assertThat(staff.api().post("/api/v1/attendance/notice/acknowledgements", json("version", 1)).status())
+                .isEqualTo(200);
+        assertThat(admin.get("/admin/attendance/settings").body()).contains("One person has acknowledged version 1");
 
         var same = admin.post("/admin/attendance/settings/notice", Map.of("noticeText",
                 "We record where you clock in to check attendance at our sites.\n"));
@@ -46,6 +51,8 @@ class AttendanceSettingsPagesTest extends MessagingPagesTestSupport {
         JsonNode changed = settings(org);
         assertThat(changed.get("noticeVersion").asInt()).isEqualTo(2);
         assertThat(changed.get("noticeText").asText()).endsWith("kept 30 days.");
+        assertThat(admin.get("/admin/attendance/settings").body()).as("everyone acknowledges again")
+                .contains("No one has acknowledged version 2");
     }
 
     @Test

@@ -137,6 +137,7 @@ class AdminSettingsPageController {
         List<FormComponent> leaveFields = fields(tenantId, leave.leaveProcessCode());
         List<FormComponent> overtimeFields = fields(tenantId, leave.overtimeProcessCode());
         model.addAttribute("settings", settings);
+        model.addAttribute("acknowledged", settings.noticeText() == null ? 0 : policy.acknowledgements(tenantId));
         model.addAttribute("form", form);
         model.addAttribute("leave", leave);
         model.addAttribute("templates", all);
