@@ -9,6 +9,9 @@ public interface AttendancePolicy {
     /** Needs {@code attendance.manage}; a changed notice text is a new version. */
     AttendanceSettings change(long tenantId, SettingsChange change);
 
+    /** How many people acknowledged the current version of the notice; needs {@code attendance.read}. */
+    int acknowledgements(long tenantId);
+
     /** The current notice for the calling person; 404 {@code attendance.notice_missing} when none is published. */
     MonitoringNotice notice(long tenantId);
 

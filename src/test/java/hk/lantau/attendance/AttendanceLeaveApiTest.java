@@ -164,6 +164,14 @@ class AttendanceLeaveApiTest extends AttendanceApiTestSupport {
         assertThat(settings.has("leaveProcessCode")).as("nothing changed").isFalse();
         assertThat(auditCount(org, "attendance.leave.settings_changed")).isZero();
 
+        var leaveOnly = org.admin().put("/api/v1/attendance/leave-settings", json("leaveProcessCode", leave,
+                "leaveRangeFieldId", "span"));
+        assertThat(leaveOnly.status()).as("no overtime template").isEqualTo(200);
+        var defaults = org.admin().put("/api/v1/attendance/leave-settings", json());
+        assertThat(defaults.status()).as("back to the defaults").isEqualTo(200);
+        assertThat(org.admin().get("/api/v1/attendance/leave-settings").json().has("leaveProcessCode")).isFalse();
+        assertThat(auditCount(org, "attendance.leave.settings_changed")).isEqualTo(2);
+
         assertThat(other.admin().get("/api/v1/attendance/approved-time?userId=" + manager.userId()
                 + "&from=2026-01-01&to=2026-01-02").status()).as("another organisation's person").isEqualTo(404);
         assertThat(org.admin().get("/api/v1/attendance/approved-time?userId=" + manager.userId()

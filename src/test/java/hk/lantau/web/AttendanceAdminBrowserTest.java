@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * An HR admin goes through the attendance admin pages in Chromium, in English and in Chinese, and
- * adds a place with a radius the module refuses first; each page is saved as a screenshot.
+ * adds a place with a radius the module refuses first, and picks a leave template whose fields the
+ * settings page then offers; each page is saved as a screenshot.
  */
 class AttendanceAdminBrowserTest extends BrowserTestSupport {
 
     private static final List<String> PAGES = List.of("places", "shifts", "groups", "groups/new", "holidays",
-            "weather", "reports", "exports", "payroll-codes", "sftp", "sftp/new");
+            "weather", "reports", "exports", "payroll-codes", "sftp", "sftp/new", "settings");
 
     @Test
     void adminWalksThroughTheAttendancePages() {
@@ -42,6 +44,15 @@ class AttendanceAdminBrowserTest extends BrowserTestSupport {
         type("#radiusMeters", "150");
         click("[data-test=place-form] button[type=submit]");
         waitForText("[data-test=places-table]", "Kwun Tong office");
+
+        org.admin().post("/api/v1/approval-templates", Map.of("name", "Leave by the hour", "form", List.of(
+                Map.of("id", "span", "type", "DDDateRangeField", "label", "When", "required", true)),
+                "process", List.of(Map.of("type", "approver", "id", "boss", "name", "Boss",
+                        "approvers", Map.of("kind", "USERS", "userIds", List.of(org.adminUserId()))))));
+        open("/admin/attendance/settings?lang=en");
+        new Select(find("#leaveProcessCode")).selectByVisibleText("Leave by the hour");
+        waitForText("#leaveRangeFieldId", "When (span)");
+        assertThat(find("#leaveProcessCode").getAttribute("value")).as("the choice is kept, not saved").isNotEmpty();
 
         for (String lang : List.of("en", "zh-HK")) {
             for (String page : PAGES) {

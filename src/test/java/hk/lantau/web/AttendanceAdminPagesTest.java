@@ -208,7 +208,7 @@ class AttendanceAdminPagesTest extends MessagingPagesTestSupport {
         for (String path : List.of("/admin/attendance", "/admin/attendance/places", "/admin/attendance/shifts/new",
                 "/admin/attendance/groups", "/admin/attendance/holidays", "/admin/attendance/weather",
                 "/admin/attendance/reports", "/admin/attendance/exports", "/admin/attendance/payroll-codes",
-                "/admin/attendance/sftp")) {
+                "/admin/attendance/sftp", "/admin/attendance/settings")) {
             var page = person.get(path);
             assertThat(page.status()).as(path).isEqualTo(403);
         }
@@ -234,12 +234,6 @@ class AttendanceAdminPagesTest extends MessagingPagesTestSupport {
         assertThat(other.get("/admin/attendance/places").body()).doesNotContain("Secret site");
         assertThat(mine.admin().get("/api/v1/attendance/places/" + place).json().get("name").asText())
                 .isEqualTo("Secret site");
-    }
-
-    private PageClient console(Org org) {
-        PageClient page = new PageClient(baseUrl());
-        page.signIn(org.adminEmail(), PASSWORD, () -> totpCode(org.adminEmail()));
-        return page;
     }
 
     private static long id(String body, String kind) {

@@ -11,4 +11,11 @@ abstract class MessagingPagesTestSupport extends MessagingApiTestSupport {
         page.signIn(person.email(), PASSWORD);
         return page;
     }
+
+    /** A browser without JavaScript, signed in as the organisation's admin with their second factor. */
+    protected PageClient console(Org org) {
+        PageClient page = new PageClient(baseUrl());
+        page.signIn(org.adminEmail(), PASSWORD, () -> totpCode(org.adminEmail()));
+        return page;
+    }
 }

@@ -86,9 +86,10 @@ class ApprovedTimeService implements ApprovedTime, LeaveCalendar {
             return current;
         }
         repository.save(tenantId, clean, clock.instant());
+        // Audit changes cannot hold null: a template back to its default is recorded as an empty code.
         Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("leaveProcessCode", clean.leaveProcessCode());
-        changes.put("overtimeProcessCode", clean.overtimeProcessCode());
+        changes.put("leaveProcessCode", Objects.requireNonNullElse(clean.leaveProcessCode(), ""));
+        changes.put("overtimeProcessCode", Objects.requireNonNullElse(clean.overtimeProcessCode(), ""));
         audit.record(tenantId, "attendance.leave.settings_changed", "attendance_settings", tenantId, changes);
         return clean;
     }

@@ -51,6 +51,11 @@ class PolicyRepository {
                 .query((rs, n) -> Sql.instant(rs, "acknowledged_at")).optional();
     }
 
+    int acknowledgements(long tenantId, int version) {
+        return jdbc.sql("select count(*) from att_notice_ack where tenant_id = :t and notice_version = :v")
+                .param("t", tenantId).param("v", version).query(Integer.class).single();
+    }
+
     void acknowledge(long tenantId, String userId, int version, String language, Instant now) {
         jdbc.sql("""
                 insert into att_notice_ack (tenant_id, userid, notice_version, acknowledged_at, language)

@@ -90,6 +90,13 @@ class PolicyService implements AttendancePolicy {
 
     @Override
     @Transactional(readOnly = true)
+    public int acknowledgements(long tenantId) {
+        CurrentActor.require(Permission.ATTENDANCE_READ);
+        return policies.acknowledgements(tenantId, policies.settings(tenantId).noticeVersion());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public MonitoringNotice notice(long tenantId) {
         Actor actor = person();
         AttendanceSettings settings = published(tenantId);

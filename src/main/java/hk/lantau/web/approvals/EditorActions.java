@@ -1,8 +1,6 @@
 package hk.lantau.web.approvals;
 
 import hk.lantau.approval.ApproverSource;
-import hk.lantau.approval.ComponentType;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The editor's buttons other than save: each names what it does and where, such as
  * {@code addStep:process[0].branches[1].steps:cc} or {@code removeComponent:2}, and changes the
- * posted structure before the page is drawn again. Unknown or stale paths change nothing.
+ * posted structure before the page is drawn again. Unknown or stale paths change nothing. The
+ * form's own buttons are {@link ComponentActions}.
  */
 final class EditorActions {
 
@@ -22,20 +21,16 @@ final class EditorActions {
     }
 
     static void apply(TemplateForm f, String action, String newType) {
+        if (ComponentActions.apply(f.getForm(), action, newType, prefix -> nextId(f, prefix))) {
+            return;
+        }
         String[] parts = action.split(":");
         try {
             switch (parts[0]) {
-                case "addComponent" -> f.getForm().add(TemplateForm.Field.of(nextId(f, "field"), type(newType)));
-                case "removeComponent" -> f.getForm().remove(index(parts[1]));
-                case "upComponent" -> swap(f.getForm(), index(parts[1]), index(parts[1]) - 1);
-                case "downComponent" -> swap(f.getForm(), index(parts[1]), index(parts[1]) + 1);
-                case "addColumn" -> f.getForm().get(index(parts[1])).getChildren()
-                        .add(TemplateForm.Field.of(nextId(f, "column"), ComponentType.TextField));
-                case "removeColumn" -> f.getForm().get(index(parts[1])).getChildren().remove(index(parts[2]));
                 case "addStep" -> addStep(f, steps(f, parts[1]), parts[2]);
                 case "removeStep" -> steps(f, parent(parts[1])).remove(last(parts[1]));
-                case "upStep" -> swap(steps(f, parent(parts[1])), last(parts[1]), last(parts[1]) - 1);
-                case "downStep" -> swap(steps(f, parent(parts[1])), last(parts[1]), last(parts[1]) + 1);
+                case "upStep" -> ComponentActions.swap(steps(f, parent(parts[1])), last(parts[1]), last(parts[1]) - 1);
+                case "downStep" -> ComponentActions.swap(steps(f, parent(parts[1])), last(parts[1]), last(parts[1]) + 1);
                 case "addBranch" -> addBranch(f, step(f, parts[1]));
                 case "removeBranch" -> step(f, parent(parts[1])).getBranches().remove(last(parts[1]));
                 case "addClause" -> branch(f, parts[1]).getClauses().add(new TemplateForm.Clause());
@@ -48,14 +43,6 @@ final class EditorActions {
             }
         } catch (RuntimeException stale) {
             // A button of a page drawn before another change: nothing to do.
-        }
-    }
-
-    private static ComponentType type(String name) {
-        try {
-            return ComponentType.valueOf(name);
-        } catch (RuntimeException e) {
-            return ComponentType.TextField;
         }
     }
 
@@ -139,25 +126,11 @@ final class EditorActions {
         return Integer.parseInt(value);
     }
 
-    private static <T> void swap(List<T> list, int i, int j) {
-        if (i >= 0 && j >= 0 && i < list.size() && j < list.size()) {
-            Collections.swap(list, i, j);
-        }
-    }
-
     /** An id not yet used anywhere in the template: {@code step3}, {@code field7}. */
     static String nextId(TemplateForm f, String prefix) {
         Set<String> used = new HashSet<>();
-        f.getForm().forEach(c -> {
-            used.add(c.getId());
-            c.getChildren().forEach(child -> used.add(child.getId()));
-        });
         collect(f.getProcess(), used);
-        for (int n = 1; ; n++) {
-            if (!used.contains(prefix + n)) {
-                return prefix + n;
-            }
-        }
+        return ComponentActions.nextId(f.getForm(), used, prefix);
     }
 
     private static void collect(List<TemplateForm.Step> steps, Set<String> used) {

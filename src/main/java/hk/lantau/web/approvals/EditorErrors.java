@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class EditorErrors {
 
-    static final EditorErrors NONE = new EditorErrors(Map.of(), Set.of());
+    public static final EditorErrors NONE = new EditorErrors(Map.of(), Set.of());
 
     private final Map<String, List<String>> byPart;
     private final Set<String> fields;
@@ -29,22 +29,42 @@ public final class EditorErrors {
     }
 
     static EditorErrors of(LantauException e, PageMessages messages, TemplateForm form) {
-        List<String> parts = parts(form);
+        if (e.violations().isEmpty()) {
+            return general(messages.problem(e));
+        }
+        List<String> parts = new ArrayList<>();
+        components(form.getForm(), parts);
+        steps(form.getProcess(), "process", parts);
+        for (int i = 0; i < form.getVariables().size(); i++) {
+            parts.add("variables[" + i + "]");
+        }
+        return laid(e.violations(), messages, parts);
+    }
+
+    /**
+     * Objections to a list of components alone (paths {@code form[2].options}), for an editor whose
+     * other fields show their own errors; a path on no component is on the list itself ({@code ""}).
+     */
+    public static EditorErrors ofComponents(List<FieldViolation> violations, PageMessages messages,
+                                            List<TemplateForm.Field> form) {
+        List<String> parts = new ArrayList<>();
+        components(form, parts);
+        return laid(violations, messages, parts);
+    }
+
+    private static EditorErrors laid(List<FieldViolation> violations, PageMessages messages, List<String> parts) {
         Map<String, List<String>> byPart = new LinkedHashMap<>();
         Set<String> fields = new HashSet<>();
-        for (FieldViolation v : e.violations()) {
+        for (FieldViolation v : violations) {
             // CC steps name their people "recipients"; the editor draws one people picker for both.
             String path = v.field() == null ? "" : v.field().replace(".recipients", ".approvers");
             fields.add(path);
             byPart.computeIfAbsent(deepest(parts, path), k -> new ArrayList<>()).add(messages.violation(v));
         }
-        if (e.violations().isEmpty()) {
-            byPart.put("", List.of(messages.problem(e)));
-        }
         return new EditorErrors(byPart, fields);
     }
 
-    static EditorErrors general(String message) {
+    public static EditorErrors general(String message) {
         return new EditorErrors(Map.of("", List.of(message)), Set.of());
     }
 
@@ -59,19 +79,13 @@ public final class EditorErrors {
         return best;
     }
 
-    private static List<String> parts(TemplateForm form) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < form.getForm().size(); i++) {
+    private static void components(List<TemplateForm.Field> form, List<String> parts) {
+        for (int i = 0; i < form.size(); i++) {
             parts.add("form[" + i + "]");
-            for (int j = 0; j < form.getForm().get(i).getChildren().size(); j++) {
+            for (int j = 0; j < form.get(i).getChildren().size(); j++) {
                 parts.add("form[" + i + "].children[" + j + "]");
             }
         }
-        steps(form.getProcess(), "process", parts);
-        for (int i = 0; i < form.getVariables().size(); i++) {
-            parts.add("variables[" + i + "]");
-        }
-        return parts;
     }
 
     private static void steps(List<TemplateForm.Step> steps, String path, List<String> parts) {

@@ -116,7 +116,7 @@ public class TemplateForm {
         return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 
-    /** One form component; options are one per line. */
+    /** One form component; options are one per line. The smart form editor edits its questions with it too. */
     public static class Field {
         private String id;
         private String type;
@@ -132,14 +132,14 @@ public class TemplateForm {
         private String format;
         private List<Field> children = new ArrayList<>();
 
-        static Field of(String id, ComponentType type) {
+        public static Field of(String id, ComponentType type) {
             Field f = new Field();
             f.id = id;
             f.type = type.name();
             return f;
         }
 
-        static Field of(FormComponent c) {
+        public static Field of(FormComponent c) {
             Field f = of(c.id(), c.type());
             f.label = c.label();
             f.required = c.required();
@@ -155,7 +155,7 @@ public class TemplateForm {
             return f;
         }
 
-        FormComponent toComponent() {
+        public FormComponent toComponent() {
             ComponentType kind = choice(ComponentType.class, type);
             boolean numeric = kind == ComponentType.NumberField || kind == ComponentType.MoneyField;
             boolean select = kind == ComponentType.DDSelectField || kind == ComponentType.DDMultiSelectField;

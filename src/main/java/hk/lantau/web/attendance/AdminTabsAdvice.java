@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(assignableTypes = {AdminPlacesPageController.class, AdminShiftsPageController.class,
     AdminGroupsPageController.class, AdminHolidaysPageController.class, AdminWeatherPageController.class,
     AdminReportsPageController.class, AdminExportsPageController.class, AdminPayrollCodesPageController.class,
-    AdminSftpPageController.class})
+    AdminSftpPageController.class, AdminSettingsPageController.class})
 class AdminTabsAdvice {
 
     @ModelAttribute("attendanceManager")

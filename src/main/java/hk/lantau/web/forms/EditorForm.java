@@ -13,6 +13,7 @@ import hk.lantau.forms.FormView;
 import hk.lantau.forms.ScheduleKind;
 import hk.lantau.shared.FieldViolation;
 import hk.lantau.shared.LantauException;
+import hk.lantau.web.approvals.TemplateForm;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,29 +21,34 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The editor's fields as posted and drawn again. The components are edited as the JSON the API
- * takes (the approval form's component shape); everything else has its own field. A value the page
- * cannot read is refused here with the code the service would use.
+ * The editor's fields as posted and drawn again. The questions are approval form components,
+ * edited one by one with the approval template editor's parts, or loaded from the JSON the API
+ * takes; everything else has its own field. A value the page cannot read is refused here with the
+ * code the service would use.
  */
 public final class EditorForm {
 
-    static final String JSON_INVALID = "forms.editor_json_invalid";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY).enable(SerializationFeature.INDENT_OUTPUT);
     private static final TypeReference<List<FormComponent>> COMPONENTS = new TypeReference<>() {
     };
 
     private final MultiValueMap<String, String> values;
+    private final List<TemplateForm.Field> questions;
+    /** JSON that could not be loaded, drawn again as typed. */
+    private String rejectedJson;
 
-    private EditorForm(MultiValueMap<String, String> values) {
+    private EditorForm(MultiValueMap<String, String> values, List<TemplateForm.Field> questions) {
         this.values = values;
+        this.questions = questions;
     }
 
-    static EditorForm posted(MultiValueMap<String, String> params) {
-        return new EditorForm(params);
+    static EditorForm posted(MultiValueMap<String, String> params, List<TemplateForm.Field> questions) {
+        return new EditorForm(params, questions);
     }
 
     static EditorForm from(FormView form) {
@@ -56,16 +62,10 @@ public final class EditorForm {
             v.add("kind", ScheduleKind.WORKING_DAYS.name());
             v.add("time", "09:00");
             v.add("retentionDays", "30");
-            v.add("components", "[]");
-            return new EditorForm(v);
+            return new EditorForm(v, new ArrayList<>());
         }
         v.add("title", d.title());
         v.add("description", d.description());
-        try {
-            v.add("components", JSON.writeValueAsString(d.form()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         d.audience().userIds().forEach(u -> v.add("userIds", u));
         d.audience().departmentIds().forEach(id -> v.add("departmentIds", String.valueOf(id)));
         FormSchedule s = d.schedule();
@@ -78,7 +78,7 @@ public final class EditorForm {
         if (Boolean.TRUE.equals(d.anonymous())) {
             v.add("anonymous", "true");
         }
-        return new EditorForm(v);
+        return new EditorForm(v, new ArrayList<>(d.form().stream().map(TemplateForm.Field::of).toList()));
     }
 
     public String one(String name) {
@@ -91,13 +91,37 @@ public final class EditorForm {
         return list == null ? List.of() : list;
     }
 
-    FormDefinition toDefinition() {
-        List<FormComponent> form;
-        try {
-            form = JSON.readValue(one("components").isBlank() ? "[]" : one("components"), COMPONENTS);
-        } catch (JsonProcessingException e) {
-            throw LantauException.invalidField("form", JSON_INVALID, "The components are not valid JSON.");
+    public List<TemplateForm.Field> getQuestions() {
+        return questions;
+    }
+
+    /** The questions as the API takes them, for the JSON box. */
+    public String getJson() {
+        if (rejectedJson != null) {
+            return rejectedJson;
         }
+        try {
+            return JSON.writeValueAsString(questions.stream().map(TemplateForm.Field::toComponent).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The questions pasted into the JSON box in place of the drawn ones; false, and nothing changed, when they are not JSON components. */
+    boolean load(String json) {
+        try {
+            List<FormComponent> loaded = JSON.readValue(json == null || json.isBlank() ? "[]" : json, COMPONENTS);
+            questions.clear();
+            loaded.stream().filter(Objects::nonNull).forEach(c -> questions.add(TemplateForm.Field.of(c)));
+            return true;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            rejectedJson = json;
+            return false;
+        }
+    }
+
+    FormDefinition toDefinition() {
+        List<FormComponent> form = questions.stream().map(TemplateForm.Field::toComponent).toList();
         List<Long> departments = new ArrayList<>();
         many("departmentIds").stream().filter(id -> id.matches("\\d{1,18}")).forEach(id -> departments.add(Long.valueOf(id)));
         ScheduleKind kind = Arrays.stream(ScheduleKind.values()).filter(k -> k.name().equals(one("kind"))).findFirst()
@@ -119,17 +143,20 @@ public final class EditorForm {
                 retention, "true".equals(one("anonymous")));
     }
 
-    /** Errors on list entries and component paths shown next to the field that holds them. */
+    /** Whether a violation is on the questions, which the question cards show. */
+    static boolean onQuestions(FieldViolation v) {
+        return v.field() != null && (v.field().equals("form") || v.field().startsWith("form["));
+    }
+
+    /** Errors on list entries shown next to the field that holds them; the questions' are left out. */
     static List<FieldViolation> onFields(LantauException e) {
-        return e.violations().stream().map(v -> new FieldViolation(field(v.field()), v.code(), v.message())).toList();
+        return e.violations().stream().filter(v -> !onQuestions(v))
+                .map(v -> new FieldViolation(field(v.field()), v.code(), v.message())).toList();
     }
 
     private static String field(String path) {
         if (path == null) {
             return "";
-        }
-        if (path.startsWith("form")) {
-            return "form";
         }
         if (path.startsWith("audience")) {
             return "audience";

@@ -1,5 +1,6 @@
 package hk.lantau.web.forms;
 
+import hk.lantau.approval.ComponentType;
 import hk.lantau.directory.Departments;
 import hk.lantau.forms.FormDefinition;
 import hk.lantau.forms.FormView;
@@ -7,15 +8,21 @@ import hk.lantau.forms.RoundExport;
 import hk.lantau.forms.RoundView;
 import hk.lantau.forms.SmartForms;
 import hk.lantau.shared.CurrentActor;
+import hk.lantau.shared.FieldViolation;
 import hk.lantau.shared.LantauException;
 import hk.lantau.shared.Permission;
+import hk.lantau.web.approvals.ComponentActions;
+import hk.lantau.web.approvals.EditorErrors;
+import hk.lantau.web.approvals.TemplateForm;
 import hk.lantau.web.directory.DepartmentTree;
 import hk.lantau.web.shell.Colleagues;
 import hk.lantau.web.shell.FormErrors;
 import hk.lantau.web.shell.PageMessages;
 import hk.lantau.web.shell.Person;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +30,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,6 +46,10 @@ class FormAdminPagesController {
 
     private static final String[] FIELDS = {"title", "description", "form", "audience", "schedule.kind",
             "schedule.date", "schedule.daysOfWeek", "schedule.time", "schedule.reminders", "retentionDays"};
+
+    /** Forms have no file store, so every approval component but attachments. */
+    private static final List<ComponentType> QUESTION_TYPES = Arrays.stream(ComponentType.values())
+            .filter(t -> t != ComponentType.DDAttachment).toList();
 
     private final SmartForms forms;
     private final Colleagues colleagues;
@@ -63,12 +75,18 @@ class FormAdminPagesController {
         FormDefinition start = preset == null ? null : forms.presets().stream().filter(p -> p.key().equals(preset))
                 .findFirst().map(p -> p.definition()).orElse(null);
         CurrentActor.require(Permission.FORMS_MANAGE);
-        return editor(model, null, EditorForm.from(start), FormErrors.NONE);
+        return editor(model, null, EditorForm.from(start), FormErrors.NONE, EditorErrors.NONE);
     }
 
     @PostMapping("/new")
-    String save(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response, Model model) {
-        EditorForm posted = EditorForm.posted(params);
+    String save(@RequestParam MultiValueMap<String, String> params, @ModelAttribute Questions questions,
+                @RequestParam(defaultValue = "save") String action, @RequestParam(required = false) String newType,
+                HttpServletResponse response, Model model) {
+        CurrentActor.require(Permission.FORMS_MANAGE);
+        EditorForm posted = EditorForm.posted(params, questions.getForm());
+        if (!action.equals("save")) {
+            return changed(posted, action, newType, response, model, null);
+        }
         try {
             FormView created = forms.create(Person.current().tenantId(), posted.toDefinition());
             return "redirect:/admin/forms/" + created.id() + "?done=saved";
@@ -81,15 +99,21 @@ class FormAdminPagesController {
     String edit(@PathVariable long formId, Model model) {
         FormView form = forms.get(Person.current().tenantId(), formId);
         model.addAttribute("rounds", forms.rounds(Person.current().tenantId(), formId));
-        return editor(model, form, EditorForm.from(form), FormErrors.NONE);
+        return editor(model, form, EditorForm.from(form), FormErrors.NONE, EditorErrors.NONE);
     }
 
     @PostMapping("/{formId}")
     String update(@PathVariable long formId, @RequestParam MultiValueMap<String, String> params,
-                  HttpServletResponse response, Model model) {
+                  @ModelAttribute Questions questions, @RequestParam(defaultValue = "save") String action,
+                  @RequestParam(required = false) String newType, HttpServletResponse response, Model model) {
         long tenantId = Person.current().tenantId();
         FormView form = forms.get(tenantId, formId);
-        EditorForm posted = EditorForm.posted(params);
+        EditorForm posted = EditorForm.posted(params, questions.getForm());
+        if (!action.equals("save")) {
+            CurrentActor.require(Permission.FORMS_MANAGE);
+            model.addAttribute("rounds", forms.rounds(tenantId, formId));
+            return changed(posted, action, newType, response, model, form);
+        }
         try {
             forms.update(tenantId, formId, posted.toDefinition());
             return "redirect:/admin/forms/" + formId + "?done=saved";
@@ -97,6 +121,23 @@ class FormAdminPagesController {
             model.addAttribute("rounds", forms.rounds(tenantId, formId));
             return refused(e, response, model, form, posted);
         }
+    }
+
+    /** A button that changes the questions (add, remove, move, load JSON) draws the editor again unsaved. */
+    private String changed(EditorForm posted, String action, String newType, HttpServletResponse response,
+                           Model model, FormView form) {
+        if (action.equals("import")) {
+            if (!posted.load(posted.one("json"))) {
+                response.setStatus(400);
+                return editor(model, form, posted, FormErrors.NONE,
+                        EditorErrors.general(texts.text("forms.editor.json_invalid")));
+            }
+        } else {
+            List<TemplateForm.Field> questions = posted.getQuestions();
+            ComponentActions.apply(questions, action, newType,
+                    prefix -> ComponentActions.nextId(questions, Set.of(), prefix));
+        }
+        return editor(model, form, posted, FormErrors.NONE, EditorErrors.NONE);
     }
 
     @PostMapping("/{formId}/archive")
@@ -131,20 +172,26 @@ class FormAdminPagesController {
             throw e;
         }
         response.setStatus(e.status().value());
-        FormErrors errors = e.code().equals(EditorForm.JSON_INVALID)
-                ? FormErrors.field("form", texts.text("forms.editor.json_invalid"))
-                : FormErrors.of(new LantauException(e.status(), e.code(), e.getMessage(), EditorForm.onFields(e)),
-                texts, FIELDS);
-        return editor(model, form, posted, errors);
+        List<FieldViolation> onQuestions = e.violations().stream().filter(EditorForm::onQuestions).toList();
+        List<FieldViolation> others = EditorForm.onFields(e);
+        FormErrors errors = onQuestions.isEmpty() || !others.isEmpty()
+                ? FormErrors.of(new LantauException(e.status(), e.code(), e.getMessage(), others), texts, FIELDS)
+                : FormErrors.NONE;
+        return editor(model, form, posted, errors, EditorErrors.ofComponents(onQuestions, texts, posted.getQuestions()));
     }
 
-    private String editor(Model model, FormView form, EditorForm editor, FormErrors errors) {
+    private String editor(Model model, FormView form, EditorForm editor, FormErrors errors, EditorErrors questionErrors) {
         Person me = Person.current();
         model.addAttribute("form", form);
         model.addAttribute("editor", editor);
         model.addAttribute("errors", errors);
+        model.addAttribute("questionErrors", questionErrors);
         model.addAttribute("people", colleagues.of(me, null));
         model.addAttribute("departmentOptions", new DepartmentTree(departments.tree(me.tenantId())).options());
+        model.addAttribute("componentTypes", QUESTION_TYPES);
+        model.addAttribute("columnTypes", QUESTION_TYPES.stream()
+                .filter(t -> t != ComponentType.TableField && t != ComponentType.TextNote).toList());
+        model.addAttribute("action", form == null ? "/admin/forms/new" : "/admin/forms/" + form.id());
         if (!model.containsAttribute("rounds")) {
             model.addAttribute("rounds", List.<RoundView>of());
         }
