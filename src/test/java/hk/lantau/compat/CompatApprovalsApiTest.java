@@ -1,5 +1,7 @@
 package hk.lantau.compat;
 
+import static hk.lantau.compat.CompatFixtures.fixture;
+import static hk.lantau.compat.CompatFixtures.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -35,13 +37,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,14 +185,14 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(raw.get("create_time").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         assertThat(LocalDateTime.parse(raw.get("create_time").asText().replace(' ', 'T')).atZone(HONG_KONG)
                 .toInstant()).isEqualTo(instance.getCreateTime().toInstant());
-        Set<String> documented = fieldNames(fixture("processinstance-get.response.json").get("body")
+        Set<String> documented = names(fixture("processinstance-get.response.json").get("body")
                 .get("process_instance"));
         documented.add("approver_userids"); // in the documented field table
-        assertThat(fieldNames(raw)).isSubsetOf(documented);
-        Set<String> taskFields = fieldNames(fixture("processinstance-get.response.json").get("body")
+        assertThat(names(raw)).isSubsetOf(documented);
+        Set<String> taskFields = names(fixture("processinstance-get.response.json").get("body")
                 .get("process_instance").get("tasks").get(0));
         taskFields.add("create_time"); // in the documented field table
-        assertThat(fieldNames(raw.get("tasks").get(0))).isSubsetOf(taskFields);
+        assertThat(names(raw.get("tasks").get(0))).isSubsetOf(taskFields);
 
         String second = create(writer, leave, originator, List.of(formValue("Reason", "Wedding"))).getProcessInstanceId();
         OapiProcessinstanceListidsRequest list = new OapiProcessinstanceListidsRequest();
@@ -210,8 +210,8 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(last.getResult().getNextCursor()).isNull();
         assertThat(List.of(first.getResult().getList().get(0), last.getResult().getList().get(0)))
                 .containsExactlyInAnyOrder(instanceId, second);
-        assertThat(fieldNames(JSON.readTree(last.getBody()))).isEqualTo(
-                fieldNames(fixture("processinstance-listids.response.json").get("body")));
+        assertThat(names(JSON.readTree(last.getBody()))).isEqualTo(
+                names(fixture("processinstance-listids.response.json").get("body")));
         list.setCursor(0L);
         list.setSize(20L);
         list.setUseridList(approver);
@@ -223,8 +223,8 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         OapiProcessInstanceTerminateResponse terminated = terminate(writer, instanceId, true, null);
         assertThat(terminated.isSuccess()).as(terminated.getBody()).isTrue();
         assertThat(terminated.getResult()).isTrue();
-        assertThat(fieldNames(JSON.readTree(terminated.getBody())))
-                .isEqualTo(fieldNames(fixture("process-instance-terminate.response.json").get("body")));
+        assertThat(names(JSON.readTree(terminated.getBody())))
+                .isEqualTo(names(fixture("process-instance-terminate.response.json").get("body")));
         OapiProcessinstanceGetResponse.ProcessInstanceTopVo ended = get(reader, instanceId).getProcessInstance();
         assertThat(ended.getStatus()).isEqualTo("TERMINATED");
         assertThat(ended.getFinishTime()).isNotNull();
@@ -275,12 +275,12 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(result.getTasks().get(0).getProcessInstanceId()).isEqualTo(instanceId);
         JsonNode raw = rawGet(reader, instanceId);
         JsonNode documented = fixture("workflow-instance-get.response.json").get("body");
-        assertThat(fieldNames(raw)).isEqualTo(fieldNames(documented));
-        assertThat(fieldNames(raw.get("result"))).isSubsetOf(fieldNames(documented.get("result")));
-        assertThat(fieldNames(raw.get("result").get("tasks").get(0)))
-                .isSubsetOf(fieldNames(documented.get("result").get("tasks").get(0)));
-        assertThat(fieldNames(raw.get("result").get("operationRecords").get(0)))
-                .isSubsetOf(fieldNames(documented.get("result").get("operationRecords").get(0)));
+        assertThat(names(raw)).isEqualTo(names(documented));
+        assertThat(names(raw.get("result"))).isSubsetOf(names(documented.get("result")));
+        assertThat(names(raw.get("result").get("tasks").get(0)))
+                .isSubsetOf(names(documented.get("result").get("tasks").get(0)));
+        assertThat(names(raw.get("result").get("operationRecords").get(0)))
+                .isSubsetOf(names(documented.get("result").get("operationRecords").get(0)));
 
         // Only the task's approver decides it.
         assertTea(() -> execute(writer, instanceId, taskId, copied, "agree"), 400, "needAuth");
@@ -333,8 +333,8 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         var rawPage = newApi(reader).post("/v1.0/workflow/processes/instanceIds/query", json("processCode", leave,
                 "startTime", start, "nextToken", 0, "maxResults", 1));
         JsonNode documentedPage = fixture("workflow-instance-ids.response.json").get("body");
-        assertThat(fieldNames(rawPage.json())).isEqualTo(fieldNames(documentedPage));
-        assertThat(fieldNames(rawPage.json().get("result"))).isEqualTo(fieldNames(documentedPage.get("result")));
+        assertThat(names(rawPage.json())).isEqualTo(names(documentedPage));
+        assertThat(names(rawPage.json().get("result"))).isEqualTo(names(documentedPage.get("result")));
 
         ListProcessInstanceIdsRequest tooWide = new ListProcessInstanceIdsRequest().setProcessCode(leave)
                 .setStartTime(start).setEndTime(start + ChronoUnit.DAYS.getDuration().toMillis() * 121)
@@ -353,8 +353,8 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         var ended = newApi(writer).post("/v1.0/workflow/processInstances/terminate",
                 json("processInstanceId", second, "isSystem", true));
         assertThat(ended.status()).as(ended.body()).isEqualTo(200);
-        assertThat(fieldNames(ended.json()))
-                .isEqualTo(fieldNames(fixture("workflow-instance-terminate.response.json").get("body")));
+        assertThat(names(ended.json()))
+                .isEqualTo(names(fixture("workflow-instance-terminate.response.json").get("body")));
         assertThat(teaGet(reader, second).getStatus()).isEqualTo("TERMINATED");
     }
 
@@ -388,9 +388,9 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
 
         JsonNode raw = newApi(reader).get("/v1.0/workflow/forms/schemas/processCodes?processCode=" + form).json();
         JsonNode documented = fixture("workflow-form-schema.response.json").get("body").get("result");
-        assertThat(fieldNames(raw.get("result"))).isSubsetOf(fieldNames(documented));
-        assertThat(fieldNames(raw.get("result").get("schemaContent").get("items").get(0).get("props")))
-                .isSubsetOf(fieldNames(documented.get("schemaContent").get("items").get(0).get("props")));
+        assertThat(names(raw.get("result"))).isSubsetOf(names(documented));
+        assertThat(names(raw.get("result").get("schemaContent").get("items").get(0).get("props")))
+                .isSubsetOf(names(documented.get("schemaContent").get("items").get(0).get("props")));
 
         assertTea(() -> tea.querySchemaByProcessCodeWithOptions(new QuerySchemaByProcessCodeRequest()
                 .setProcessCode("PROC-NOSUCHCODE"), headers(new QuerySchemaByProcessCodeHeaders(), reader),
@@ -638,17 +638,4 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         });
     }
 
-    private static JsonNode fixture(String name) throws IOException {
-        try (InputStream in = CompatApprovalsApiTest.class.getResourceAsStream("/compat/" + name)) {
-            return JSON.readTree(in);
-        }
-    }
-
-    private static Set<String> fieldNames(JsonNode object) {
-        Set<String> names = new HashSet<>();
-        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-            names.add(it.next());
-        }
-        return names;
-    }
 }

@@ -1,5 +1,7 @@
 package hk.lantau.compat;
 
+import static hk.lantau.compat.CompatFixtures.fixture;
+import static hk.lantau.compat.CompatFixtures.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dingtalk.api.request.OapiCallBackDeleteCallBackRequest;
@@ -16,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.lantau.compat.DingTalkCallbackReceiver.Reply;
 import hk.lantau.support.Api;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -87,7 +88,7 @@ class CompatCallbacksApiTest extends CompatApiTestSupport {
         assertThat(got.get("token").asText()).isEqualTo(TOKEN);
         assertThat(got.get("aes_key").asText()).isEqualTo(AES_KEY);
         assertThat(got.get("url").asText()).isEqualTo(receiver.url());
-        assertThat(fieldNames(got)).containsAll(fieldNames(documented));
+        assertThat(names(got)).containsAll(names(documented));
         assertThat(registerCallback(token, ALL, TOKEN, AES_KEY, receiver.url()).getErrcode())
                 .as("one callback per app").isEqualTo(71006L);
 
@@ -98,7 +99,7 @@ class CompatCallbacksApiTest extends CompatApiTestSupport {
         assertThat(added.get("CorpId").asText()).isEqualTo(org.corpId());
         assertThat(added.get("EventTime").isNumber()).isTrue();
         assertThat(added.get("eventId").asText()).matches("[0-9a-f]{32}");
-        assertThat(fieldNames(fixture("user-add-org.event.json").get("http"))).containsAll(fieldNames(added)
+        assertThat(names(fixture("user-add-org.event.json").get("http"))).containsAll(names(added)
                 .stream().toList());
 
         long departmentId = createDepartment(org.admin(), "Operations", 1L);
@@ -401,15 +402,4 @@ class CompatCallbacksApiTest extends CompatApiTestSupport {
         return JSON.readTree(body);
     }
 
-    private static JsonNode fixture(String name) throws IOException {
-        try (InputStream in = CompatCallbacksApiTest.class.getResourceAsStream("/compat/" + name)) {
-            return JSON.readTree(in);
-        }
-    }
-
-    private static java.util.Set<String> fieldNames(JsonNode node) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 }
