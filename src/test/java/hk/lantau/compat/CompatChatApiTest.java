@@ -86,6 +86,13 @@ class CompatChatApiTest extends CompatApiTestSupport {
         assertThat(message.get("author").get("id").asText()).isEqualTo(app.appKey());
         assertThat(message.get("content").get("text").asText()).startsWith("Typhoon signal");
 
+        var documentedCreate = sendDocumented("chat-create.request.json", token, Map.of("owner", owner,
+                "useridlist", List.of(owner, member)));
+        assertThat(documentedCreate.json().get("errcode").asInt()).as(documentedCreate.body()).isZero();
+        DocumentedAnswer.of("chat-create.response.json").assertCarriedBy(documentedCreate.json());
+        assertThat(get(token, documentedCreate.json().get("chatid").asText()).getChatInfo().getName())
+                .isEqualTo("全员群");
+
         JsonNode documentedSend = fixture("chat-send.request.json");
         Map<String, Object> sample = new ObjectMapper().convertValue(documentedSend.get("json"), Map.class);
         sample.put("chatid", chatId);
