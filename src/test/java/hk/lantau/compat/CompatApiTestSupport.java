@@ -110,16 +110,19 @@ abstract class CompatApiTestSupport extends DirectoryApiTestSupport {
     /**
      * DingTalk's documented request (a fixture) sent as documented: its method, its form, JSON or query,
      * with this test's values for the members named in {@code replacements} and, unless null, the
-     * app's token as {@code access_token}.
+     * app's token: {@code access_token} on the old family, DingTalk's header on {@code /v1.0}.
      */
     protected Api.Response sendDocumented(String fixture, String token, Map<String, ?> replacements) {
         JsonNode request = CompatFixtures.fixture(fixture);
         String path = request.get("path").asText();
         String method = request.path("method").asText("POST");
-        String withToken = token == null ? "" : "access_token=" + token;
+        boolean newFamily = path.startsWith("/v1.0/");
+        Api api = token != null && newFamily ? anonymous().withHeader("x-acs-dingtalk-access-token", token)
+                : anonymous();
+        String withToken = token == null || newFamily ? "" : "access_token=" + token;
         if (request.has("form")) {
             String form = CompatFixtures.form(request.get("form"), replacements);
-            return raw(method, path, token == null ? form : withToken + "&" + form,
+            return api.sendRaw(method, path, withToken.isEmpty() ? form : withToken + "&" + form,
                     request.get("contentType").asText());
         }
         if (request.has("json")) {
@@ -130,16 +133,16 @@ abstract class CompatApiTestSupport extends DirectoryApiTestSupport {
                 }
                 json.set(name, DOCUMENTED.valueToTree(value));
             });
-            return raw(method, path + (token == null ? "" : "?" + withToken), json.toString(),
+            return api.sendRaw(method, path + (withToken.isEmpty() ? "" : "?" + withToken), json.toString(),
                     request.get("contentType").asText());
         }
         StringJoiner query = new StringJoiner("&");
-        if (token != null) {
+        if (!withToken.isEmpty()) {
             query.add(withToken);
         }
         request.get("query").fieldNames().forEachRemaining(name -> query.add(name + "=" + URLEncoder.encode(
                 String.valueOf(replacements.containsKey(name) ? replacements.get(name)
                         : request.get("query").get(name).asText()), StandardCharsets.UTF_8)));
-        return raw(method, path + "?" + query, null, null);
+        return api.get(path + "?" + query);
     }
 }

@@ -130,7 +130,12 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         body.set("form_component_values", values);
         var created = postJson("/topapi/processinstance/create", writer, body.toString());
         assertThat(created.json().get("errcode").asInt()).as(created.body()).isZero();
+        DocumentedAnswer.of("processinstance-create.response.json").assertCarriedBy(created.json());
         String instanceId = created.json().get("process_instance_id").asText();
+        var documentedGet = sendDocumented("processinstance-get.request.json", writer,
+                Map.of("process_instance_id", instanceId));
+        assertThat(documentedGet.json().get("process_instance").get("title").asText()).as(documentedGet.body())
+                .isNotBlank();
 
         OapiProcessinstanceGetResponse.ProcessInstanceTopVo instance = get(writer, instanceId).getProcessInstance();
         assertThat(instance.getOriginatorDeptId()).isEqualTo("-1");
@@ -212,6 +217,12 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
                 .containsExactlyInAnyOrder(instanceId, second);
         assertThat(names(JSON.readTree(last.getBody()))).isEqualTo(
                 names(fixture("processinstance-listids.response.json").get("body")));
+        var documentedList = sendDocumented("processinstance-listids.request.json", reader, Map.of("process_code",
+                leave, "start_time", start.toEpochMilli(), "end_time", clock.instant().plusSeconds(60).toEpochMilli(),
+                "userid_list", originator));
+        assertThat(documentedList.json().get("errcode").asInt()).as(documentedList.body()).isZero();
+        assertThat(texts(documentedList.json().get("result").get("list"), null))
+                .containsExactlyInAnyOrder(instanceId, second);
         list.setCursor(0L);
         list.setSize(20L);
         list.setUseridList(approver);
@@ -273,7 +284,10 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(result.getTasks()).hasSize(1);
         long taskId = result.getTasks().get(0).getTaskId();
         assertThat(result.getTasks().get(0).getProcessInstanceId()).isEqualTo(instanceId);
-        JsonNode raw = rawGet(reader, instanceId);
+        var documentedGet = sendDocumented("workflow-instance-get.request.json", reader,
+                Map.of("processInstanceId", instanceId));
+        assertThat(documentedGet.status()).as(documentedGet.body()).isEqualTo(200);
+        JsonNode raw = documentedGet.json();
         JsonNode documented = fixture("workflow-instance-get.response.json").get("body");
         assertThat(names(raw)).isEqualTo(names(documented));
         assertThat(names(raw.get("result"))).isSubsetOf(names(documented.get("result")));
@@ -287,6 +301,11 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertTea(() -> execute(writer, instanceId, taskId, approver, "maybe"), 400, "invalidInstanceExecuteResult");
         assertTea(() -> execute(writer, instanceId, taskId + 1_000_000, approver, "agree"), 400,
                 "aflowProcessInstCanNotBeExecuted");
+        // As documented, with a file: Lantau attaches no files through this endpoint (docs/compat.md).
+        var withFile = sendDocumented("workflow-instance-execute.request.json", writer, Map.of("processInstanceId",
+                instanceId, "actionerUserId", approver, "taskId", taskId));
+        assertThat(withFile.status()).as(withFile.body()).isEqualTo(400);
+        assertThat(withFile.json().get("code").asText()).isEqualTo("invalidParameter");
         assertThat(teaGet(reader, instanceId).getStatus()).isEqualTo("RUNNING");
         var executed = execute(writer, instanceId, taskId, approver, "agree");
         assertThat(executed.getBody().getResult()).isTrue();
@@ -330,6 +349,11 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
                 .setProcessCode(leave).setStartTime(start).setNextToken(0L).setMaxResults(20L)
                 .setStatuses(List.of("TERMINATED")).setUserIds(List.of(originator)));
         assertThat(terminated.getResult().getList()).containsExactly(first);
+        var documentedIds = sendDocumented("workflow-instance-ids.request.json", reader, Map.of("processCode", leave,
+                "startTime", start, "endTime", clock.instant().plusSeconds(60).toEpochMilli(), "userIds",
+                List.of(originator)));
+        assertThat(documentedIds.status()).as(documentedIds.body()).isEqualTo(200);
+        assertThat(texts(documentedIds.json().get("result").get("list"), null)).containsExactly(second);
         var rawPage = newApi(reader).post("/v1.0/workflow/processes/instanceIds/query", json("processCode", leave,
                 "startTime", start, "nextToken", 0, "maxResults", 1));
         JsonNode documentedPage = fixture("workflow-instance-ids.response.json").get("body");
@@ -350,11 +374,11 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertTea(() -> teaTerminate(writer, second, null, null), 400, "invalidInstanceTerminateIsSystem");
         assertTea(() -> teaTerminate(writer, second, false, null), 400, "invalidInstanceTerminateOperatingUserId");
         assertThat(teaGet(reader, second).getStatus()).isEqualTo("RUNNING");
-        var ended = newApi(writer).post("/v1.0/workflow/processInstances/terminate",
-                json("processInstanceId", second, "isSystem", true));
+        var ended = sendDocumented("workflow-instance-terminate.request.json", writer, Map.of("processInstanceId",
+                second, "operatingUserId", originator));
         assertThat(ended.status()).as(ended.body()).isEqualTo(200);
-        assertThat(names(ended.json()))
-                .isEqualTo(names(fixture("workflow-instance-terminate.response.json").get("body")));
+        DocumentedAnswer.of(fixture("workflow-instance-terminate.response.json").get("body"))
+                .assertCarriedBy(ended.json());
         assertThat(teaGet(reader, second).getStatus()).isEqualTo("TERMINATED");
     }
 
@@ -386,7 +410,9 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(items.get(1).getChildren().get(0).getComponentName()).isEqualTo("MoneyField");
         assertThat(items.get(1).getChildren().get(0).getProps().getLabel()).isEqualTo("Amount");
 
-        JsonNode raw = newApi(reader).get("/v1.0/workflow/forms/schemas/processCodes?processCode=" + form).json();
+        var documentedSchema = sendDocumented("workflow-form-schema.request.json", reader, Map.of("processCode", form));
+        assertThat(documentedSchema.status()).as(documentedSchema.body()).isEqualTo(200);
+        JsonNode raw = documentedSchema.json();
         JsonNode documented = fixture("workflow-form-schema.response.json").get("body").get("result");
         assertThat(names(raw.get("result"))).isSubsetOf(names(documented));
         assertThat(names(raw.get("result").get("schemaContent").get("items").get(0).get("props")))
@@ -490,6 +516,65 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
                 theirInstance);
         assertThat(unchanged.getStatus()).isEqualTo("RUNNING");
         assertThat(unchanged.getTasks().get(0).getStatus()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void theDocumentedNewCreateRequestStartsAnApproval() {
+        String form = template(org, json("name", "Documented form", "form", List.of(
+                json("id", "t1", "type", "TextField", "label", "单行输入框", "required", true),
+                json("id", "t2", "type", "TextareaField", "label", "多行输入框"),
+                json("id", "num", "type", "NumberField", "label", "数字输入框"),
+                json("id", "single", "type", "DDSelectField", "label", "单选框", "options", List.of("选项1", "选项2")),
+                json("id", "multi", "type", "DDMultiSelectField", "label", "多选框", "options", List.of("选项1", "选项2")),
+                json("id", "date", "type", "DDDateField", "label", "日期"),
+                json("id", "range", "type", "DDDateRangeField", "label", "开始时间"),
+                json("id", "rows", "type", "TableField", "label", "表格", "children", List.of(
+                        json("id", "rowText", "type", "TextField", "label", "单行输入框"),
+                        json("id", "rowNum", "type", "NumberField", "label", "数字输入框"))),
+                json("id", "money", "type", "MoneyField", "label", "金额（元）"),
+                json("id", "contact", "type", "InnerContactField", "label", "联系人"),
+                json("id", "dept", "type", "DepartmentField", "label", "部门")),
+                "process", List.of(approverStep("pick", json("kind", "ORIGINATOR_CHOICE",
+                        "choiceKey", "manual_f953_8c70_xxxx_7ffa")))));
+        ObjectNode body = (ObjectNode) fixture("workflow-instance-create.request.json").get("json").deepCopy();
+        body.put("processCode", form);
+        body.put("originatorUserId", originator);
+        ((ObjectNode) body.get("targetSelectActioners").get(0)).set("actionerUserIds",
+                JSON.createArrayNode().add(approver));
+        body.set("ccList", JSON.createArrayNode().add(copied));
+        long before = instances();
+
+        // As documented, with approvers: Lantau's templates decide their approvers.
+        var refused = newApi(writer).sendRaw("POST", "/v1.0/workflow/processInstances", body.toString(),
+                "application/json");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("code").asText()).isEqualTo("invalidParameter");
+        assertThat(instances()).isEqualTo(before);
+
+        body.remove("approvers");
+        ArrayNode values = JSON.createArrayNode();
+        for (JsonNode value : body.get("formComponentValues")) {
+            String name = value.get("name").asText();
+            if (List.of("[\"当前时间\",\"当前地点\"]", "图片", "附件", "关联审批单", "电话", "省市区", "评分")
+                    .contains(name)) {
+                continue; // component kinds Lantau's forms do not have
+            }
+            ObjectNode copy = value.deepCopy();
+            if (name.equals("联系人")) {
+                copy.put("value", "[\"" + approver + "\"]");
+            } else if (name.equals("部门")) {
+                copy.put("value", "1");
+            }
+            values.add(copy);
+        }
+        body.set("formComponentValues", values);
+        var created = newApi(writer).sendRaw("POST", "/v1.0/workflow/processInstances", body.toString(),
+                "application/json");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        DocumentedAnswer.of("workflow-instance-create.response.json").assertCarriedBy(created.json());
+        JsonNode started = rawGet(reader, created.json().get("instanceId").asText()).get("result");
+        assertThat(texts(started.get("tasks"), "userId")).containsExactly(approver);
+        assertThat(started.get("formComponentValues").size()).isEqualTo(values.size());
     }
 
     @Test

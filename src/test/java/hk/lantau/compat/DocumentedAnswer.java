@@ -29,7 +29,12 @@ final class DocumentedAnswer {
     }
 
     static DocumentedAnswer of(String fixture) {
-        return new DocumentedAnswer(CompatFixtures.fixture(fixture));
+        return of(CompatFixtures.fixture(fixture));
+    }
+
+    /** An example held inside a fixture, such as its {@code body}. */
+    static DocumentedAnswer of(JsonNode example) {
+        return new DocumentedAnswer(example);
     }
 
     /** Members Lantau does not answer; the comparison fails if one of them is answered after all. */
