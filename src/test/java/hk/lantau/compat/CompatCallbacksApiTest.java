@@ -192,6 +192,48 @@ class CompatCallbacksApiTest extends CompatApiTestSupport {
                 new OapiCallBackGetCallBackFailedResultRequest(), token(app));
         assertThat(failed.getErrcode()).as(failed.getBody()).isZero();
         assertThat(read(failed.getBody()).get("failed_list")).as("nothing gave up").isEmpty();
+
+        receiver.reply(Reply.ERROR_500);
+        String another = createUser(org.admin(), "Lee Mei", 1L);
+        receiver.await(e -> type("user_add_org").test(e) && e.get("userId").get(0).asText().equals(another), WAIT);
+        clock.advance(Duration.ofHours(25));
+        Org later = new Org(org.corpId(), org.adminUserId(), org.adminEmail(), as(org.adminEmail(), PASSWORD));
+        awaitDelivery(later, app, d -> d.get("status").asText().equals("DEAD"));
+        var documented = sendDocumented("call-back-failed-result.request.json", token(app), Map.of());
+        assertThat(documented.json().get("errcode").asInt()).as(documented.body()).isZero();
+        // Lantau lists the event's id rather than its data (docs/compat.md).
+        DocumentedAnswer.of("call-back-failed-result.response.json").absent("failed_list.user_add_org")
+                .assertCarriedBy(documented.json());
+        assertThat(documented.json().get("failed_list")).hasSize(1);
+    }
+
+    @Test
+    void theDocumentedUpdateGetAndDeleteRequestsWork() {
+        Org org = newOrganisation();
+        allowLocalhost(org);
+        App app = register(org, "event.subscribe", "user.read");
+        String token = token(app);
+        assertThat(registerCallback(token, List.of("user_add_org"), TOKEN, AES_KEY, receiver(app).url())
+                .getErrcode()).isZero();
+        // The documented token; the documented AES key is masked and shorter than the 43 characters needed.
+        DingTalkCallbackReceiver documentedReceiver = new DingTalkCallbackReceiver("dingtalk", AES_KEY, app.appKey());
+        receivers.add(documentedReceiver);
+
+        var updated = sendDocumented("call-back-update.request.json", token, Map.of("url", documentedReceiver.url(),
+                "aes_key", AES_KEY));
+        assertThat(updated.json().get("errcode").asInt()).as(updated.body()).isZero();
+        DocumentedAnswer.of("call-back-update.response.json").assertCarriedBy(updated.json());
+
+        var current = sendDocumented("call-back-get.request.json", token, Map.of());
+        DocumentedAnswer.of("call-back-get.response.json").assertCarriedBy(current.json());
+        assertThat(current.json().get("token").asText()).isEqualTo("dingtalk");
+        assertThat(texts(current.json().get("call_back_tag"), null))
+                .containsExactlyInAnyOrder("user_add_org", "user_modify_org", "user_leave_org");
+
+        var deleted = sendDocumented("call-back-delete.request.json", token, Map.of());
+        assertThat(deleted.json().get("errcode").asInt()).as(deleted.body()).isZero();
+        DocumentedAnswer.of("call-back-delete.response.json").assertCarriedBy(deleted.json());
+        assertThat(getCallback(token).getErrcode()).isEqualTo(71007L);
     }
 
     @Test

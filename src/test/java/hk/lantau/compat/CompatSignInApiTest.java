@@ -127,6 +127,9 @@ class CompatSignInApiTest extends CompatApiTestSupport {
                 .get("/v1.0/contact/users/me");
         Set<String> documented = names(fixture("contact-users-me.response.json"));
         assertThat(names(raw.json())).isSubsetOf(documented);
+        // Never the mobile or the avatar (docs/compat.md).
+        DocumentedAnswer.of("contact-users-me.response.json").absent("mobile", "stateCode", "avatarUrl")
+                .assertCarriedBy(raw.json());
 
         GetUserTokenResponseBody refreshed = oauth.getUserToken(new GetUserTokenRequest().setClientId(app.appKey())
                 .setClientSecret(app.secret()).setRefreshToken(token.getRefreshToken())

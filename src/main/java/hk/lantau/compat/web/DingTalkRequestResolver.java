@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.MethodParameter;
@@ -46,13 +44,16 @@ class DingTalkRequestResolver implements HandlerMethodArgumentResolver {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         String contentType = request.getContentType();
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            if ("POST".equals(request.getMethod())) {
-                return DingTalkRequest.ofParameters(request.getParameterMap());
-            }
-            // The container reads form bodies of POSTs only; DingTalk's curl samples send one with GET too.
-            return DingTalkRequest.ofParameters(withForm(request.getParameterMap(), body(request)));
+            return DingTalkRequest.ofParameters(request.getParameterMap());
         }
-        String body = body(request);
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        }
+        if (bytes.length > MAX_BODY) {
+            throw DingTalkException.tooLarge();
+        }
+        String body = new String(bytes, StandardCharsets.UTF_8);
         if (body.isBlank()) {
             return DingTalkRequest.ofParameters(request.getParameterMap());
         }
@@ -76,33 +77,5 @@ class DingTalkRequestResolver implements HandlerMethodArgumentResolver {
             merged.set(field.getKey(), field.getValue());
         }
         return new DingTalkRequest(merged);
-    }
-
-    private static String body(HttpServletRequest request) throws IOException {
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY + 1);
-        }
-        if (bytes.length > MAX_BODY) {
-            throw DingTalkException.tooLarge();
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** The query's parameters, then the form body's, first value first, as the container merges a POST's. */
-    private static Map<String, String[]> withForm(Map<String, String[]> query, String form) {
-        Map<String, String[]> parameters = new LinkedHashMap<>(query);
-        for (String pair : form.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            try {
-                parameters.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                        new String[] {URLDecoder.decode(value, StandardCharsets.UTF_8)});
-            } catch (IllegalArgumentException e) {
-                // A pair that is not URL-encoded is skipped, as the container skips it in a POST's form.
-            }
-        }
-        return parameters;
     }
 }
