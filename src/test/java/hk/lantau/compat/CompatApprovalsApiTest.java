@@ -115,18 +115,7 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(instances()).isEqualTo(before);
 
         body.remove("approvers_v2");
-        ArrayNode values = JSON.createArrayNode();
-        for (JsonNode value : body.get("form_component_values")) {
-            String name = value.get("name").asText();
-            if (List.of("图片", "附件", "关联审批单").contains(name)) {
-                continue; // component kinds Lantau's forms do not have
-            }
-            ObjectNode copy = value.deepCopy();
-            if (name.equals("联系人")) {
-                copy.put("value", "[\"" + approver + "\"]");
-            }
-            values.add(copy);
-        }
+        ArrayNode values = documentedValues(body.get("form_component_values"), List.of("图片", "附件", "关联审批单"));
         body.set("form_component_values", values);
         var created = postJson("/topapi/processinstance/create", writer, body.toString());
         assertThat(created.json().get("errcode").asInt()).as(created.body()).isZero();
@@ -552,21 +541,8 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(instances()).isEqualTo(before);
 
         body.remove("approvers");
-        ArrayNode values = JSON.createArrayNode();
-        for (JsonNode value : body.get("formComponentValues")) {
-            String name = value.get("name").asText();
-            if (List.of("[\"当前时间\",\"当前地点\"]", "图片", "附件", "关联审批单", "电话", "省市区", "评分")
-                    .contains(name)) {
-                continue; // component kinds Lantau's forms do not have
-            }
-            ObjectNode copy = value.deepCopy();
-            if (name.equals("联系人")) {
-                copy.put("value", "[\"" + approver + "\"]");
-            } else if (name.equals("部门")) {
-                copy.put("value", "1");
-            }
-            values.add(copy);
-        }
+        ArrayNode values = documentedValues(body.get("formComponentValues"),
+                List.of("[\"当前时间\",\"当前地点\"]", "图片", "附件", "关联审批单", "电话", "省市区", "评分"));
         body.set("formComponentValues", values);
         var created = newApi(writer).sendRaw("POST", "/v1.0/workflow/processInstances", body.toString(),
                 "application/json");
@@ -625,6 +601,28 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
     private static Map<String, Object> ccStep(String id, String userId) {
         return json("type", "cc", "id", id, "name", "Copy " + id,
                 "recipients", json("kind", "USERS", "userIds", List.of(userId)));
+    }
+
+    /**
+     * DingTalk's documented form values that Lantau's forms take: without the component kinds they
+     * lack, with this organisation's person as the contact and its root as the department.
+     */
+    private ArrayNode documentedValues(JsonNode documented, List<String> lacking) {
+        ArrayNode values = JSON.createArrayNode();
+        for (JsonNode value : documented) {
+            String name = value.get("name").asText();
+            if (lacking.contains(name)) {
+                continue;
+            }
+            ObjectNode copy = value.deepCopy();
+            if (name.equals("联系人")) {
+                copy.put("value", "[\"" + approver + "\"]");
+            } else if (name.equals("部门")) {
+                copy.put("value", "1");
+            }
+            values.add(copy);
+        }
+        return values;
     }
 
     private long instances() {
