@@ -8,14 +8,19 @@ import com.dingtalk.api.request.OapiChatCreateRequest;
 import com.dingtalk.api.request.OapiGettokenRequest;
 import com.dingtalk.api.response.OapiGettokenResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.taobao.api.ApiException;
 import com.taobao.api.TaobaoRequest;
 import com.taobao.api.TaobaoResponse;
 import hk.lantau.directory.DirectoryApiTestSupport;
 import hk.lantau.support.Api;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Helpers the DingTalk-compatible API's tests share: apps registered through Lantau's own API, and
@@ -23,6 +28,8 @@ import java.util.Map;
  * with {@code protocol=http} and this host as its endpoint).
  */
 abstract class CompatApiTestSupport extends DirectoryApiTestSupport {
+
+    private static final ObjectMapper DOCUMENTED = new ObjectMapper();
 
     /** An app registered through Lantau's API, with its one-time secret. */
     record App(long id, String appKey, String secret) {
@@ -143,5 +150,44 @@ abstract class CompatApiTestSupport extends DirectoryApiTestSupport {
     /** The session URL on this server, whatever base URL the installation is configured with. */
     protected String localSession(String sessionWebhook) {
         return baseUrl() + sessionPath(sessionWebhook);
+    }
+
+    /**
+     * DingTalk's documented request (a fixture) sent as documented: its method, its form, JSON or query,
+     * with this test's values for the members named in {@code replacements} and, unless null, the
+     * app's token: {@code access_token} on the old family, DingTalk's header on {@code /v1.0}.
+     */
+    protected Api.Response sendDocumented(String fixture, String token, Map<String, ?> replacements) {
+        JsonNode request = CompatFixtures.fixture(fixture);
+        String path = request.get("path").asText();
+        String method = request.path("method").asText("POST");
+        boolean newFamily = path.startsWith("/v1.0/");
+        Api api = token != null && newFamily ? anonymous().withHeader("x-acs-dingtalk-access-token", token)
+                : anonymous();
+        String withToken = token == null || newFamily ? "" : "access_token=" + token;
+        if (request.has("form")) {
+            String form = CompatFixtures.form(request.get("form"), replacements);
+            return api.sendRaw(method, path, withToken.isEmpty() ? form : withToken + "&" + form,
+                    request.get("contentType").asText());
+        }
+        if (request.has("json")) {
+            ObjectNode json = request.get("json").deepCopy();
+            replacements.forEach((name, value) -> {
+                if (!json.has(name)) {
+                    throw new IllegalArgumentException("the documented body has no " + name);
+                }
+                json.set(name, DOCUMENTED.valueToTree(value));
+            });
+            return api.sendRaw(method, path + (withToken.isEmpty() ? "" : "?" + withToken), json.toString(),
+                    request.get("contentType").asText());
+        }
+        StringJoiner query = new StringJoiner("&");
+        if (!withToken.isEmpty()) {
+            query.add(withToken);
+        }
+        request.get("query").fieldNames().forEachRemaining(name -> query.add(name + "=" + URLEncoder.encode(
+                String.valueOf(replacements.containsKey(name) ? replacements.get(name)
+                        : request.get("query").get(name).asText()), StandardCharsets.UTF_8)));
+        return api.get(path + "?" + query);
     }
 }

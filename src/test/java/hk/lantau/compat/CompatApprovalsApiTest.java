@@ -1,5 +1,7 @@
 package hk.lantau.compat;
 
+import static hk.lantau.compat.CompatFixtures.fixture;
+import static hk.lantau.compat.CompatFixtures.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -35,13 +37,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,22 +115,16 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(instances()).isEqualTo(before);
 
         body.remove("approvers_v2");
-        ArrayNode values = JSON.createArrayNode();
-        for (JsonNode value : body.get("form_component_values")) {
-            String name = value.get("name").asText();
-            if (List.of("图片", "附件", "关联审批单").contains(name)) {
-                continue; // component kinds Lantau's forms do not have
-            }
-            ObjectNode copy = value.deepCopy();
-            if (name.equals("联系人")) {
-                copy.put("value", "[\"" + approver + "\"]");
-            }
-            values.add(copy);
-        }
+        ArrayNode values = documentedValues(body.get("form_component_values"), List.of("图片", "附件", "关联审批单"));
         body.set("form_component_values", values);
         var created = postJson("/topapi/processinstance/create", writer, body.toString());
         assertThat(created.json().get("errcode").asInt()).as(created.body()).isZero();
+        DocumentedAnswer.of("processinstance-create.response.json").assertCarriedBy(created.json());
         String instanceId = created.json().get("process_instance_id").asText();
+        var documentedGet = sendDocumented("processinstance-get.request.json", writer,
+                Map.of("process_instance_id", instanceId));
+        assertThat(documentedGet.json().get("process_instance").get("title").asText()).as(documentedGet.body())
+                .isNotBlank();
 
         OapiProcessinstanceGetResponse.ProcessInstanceTopVo instance = get(writer, instanceId).getProcessInstance();
         assertThat(instance.getOriginatorDeptId()).isEqualTo("-1");
@@ -185,14 +179,14 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(raw.get("create_time").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         assertThat(LocalDateTime.parse(raw.get("create_time").asText().replace(' ', 'T')).atZone(HONG_KONG)
                 .toInstant()).isEqualTo(instance.getCreateTime().toInstant());
-        Set<String> documented = fieldNames(fixture("processinstance-get.response.json").get("body")
+        Set<String> documented = names(fixture("processinstance-get.response.json").get("body")
                 .get("process_instance"));
         documented.add("approver_userids"); // in the documented field table
-        assertThat(fieldNames(raw)).isSubsetOf(documented);
-        Set<String> taskFields = fieldNames(fixture("processinstance-get.response.json").get("body")
+        assertThat(names(raw)).isSubsetOf(documented);
+        Set<String> taskFields = names(fixture("processinstance-get.response.json").get("body")
                 .get("process_instance").get("tasks").get(0));
         taskFields.add("create_time"); // in the documented field table
-        assertThat(fieldNames(raw.get("tasks").get(0))).isSubsetOf(taskFields);
+        assertThat(names(raw.get("tasks").get(0))).isSubsetOf(taskFields);
 
         String second = create(writer, leave, originator, List.of(formValue("Reason", "Wedding"))).getProcessInstanceId();
         OapiProcessinstanceListidsRequest list = new OapiProcessinstanceListidsRequest();
@@ -210,8 +204,14 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(last.getResult().getNextCursor()).isNull();
         assertThat(List.of(first.getResult().getList().get(0), last.getResult().getList().get(0)))
                 .containsExactlyInAnyOrder(instanceId, second);
-        assertThat(fieldNames(JSON.readTree(last.getBody()))).isEqualTo(
-                fieldNames(fixture("processinstance-listids.response.json").get("body")));
+        assertThat(names(JSON.readTree(last.getBody()))).isEqualTo(
+                names(fixture("processinstance-listids.response.json").get("body")));
+        var documentedList = sendDocumented("processinstance-listids.request.json", reader, Map.of("process_code",
+                leave, "start_time", start.toEpochMilli(), "end_time", clock.instant().plusSeconds(60).toEpochMilli(),
+                "userid_list", originator));
+        assertThat(documentedList.json().get("errcode").asInt()).as(documentedList.body()).isZero();
+        assertThat(texts(documentedList.json().get("result").get("list"), null))
+                .containsExactlyInAnyOrder(instanceId, second);
         list.setCursor(0L);
         list.setSize(20L);
         list.setUseridList(approver);
@@ -223,8 +223,8 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         OapiProcessInstanceTerminateResponse terminated = terminate(writer, instanceId, true, null);
         assertThat(terminated.isSuccess()).as(terminated.getBody()).isTrue();
         assertThat(terminated.getResult()).isTrue();
-        assertThat(fieldNames(JSON.readTree(terminated.getBody())))
-                .isEqualTo(fieldNames(fixture("process-instance-terminate.response.json").get("body")));
+        assertThat(names(JSON.readTree(terminated.getBody())))
+                .isEqualTo(names(fixture("process-instance-terminate.response.json").get("body")));
         OapiProcessinstanceGetResponse.ProcessInstanceTopVo ended = get(reader, instanceId).getProcessInstance();
         assertThat(ended.getStatus()).isEqualTo("TERMINATED");
         assertThat(ended.getFinishTime()).isNotNull();
@@ -273,20 +273,28 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(result.getTasks()).hasSize(1);
         long taskId = result.getTasks().get(0).getTaskId();
         assertThat(result.getTasks().get(0).getProcessInstanceId()).isEqualTo(instanceId);
-        JsonNode raw = rawGet(reader, instanceId);
+        var documentedGet = sendDocumented("workflow-instance-get.request.json", reader,
+                Map.of("processInstanceId", instanceId));
+        assertThat(documentedGet.status()).as(documentedGet.body()).isEqualTo(200);
+        JsonNode raw = documentedGet.json();
         JsonNode documented = fixture("workflow-instance-get.response.json").get("body");
-        assertThat(fieldNames(raw)).isEqualTo(fieldNames(documented));
-        assertThat(fieldNames(raw.get("result"))).isSubsetOf(fieldNames(documented.get("result")));
-        assertThat(fieldNames(raw.get("result").get("tasks").get(0)))
-                .isSubsetOf(fieldNames(documented.get("result").get("tasks").get(0)));
-        assertThat(fieldNames(raw.get("result").get("operationRecords").get(0)))
-                .isSubsetOf(fieldNames(documented.get("result").get("operationRecords").get(0)));
+        assertThat(names(raw)).isEqualTo(names(documented));
+        assertThat(names(raw.get("result"))).isSubsetOf(names(documented.get("result")));
+        assertThat(names(raw.get("result").get("tasks").get(0)))
+                .isSubsetOf(names(documented.get("result").get("tasks").get(0)));
+        assertThat(names(raw.get("result").get("operationRecords").get(0)))
+                .isSubsetOf(names(documented.get("result").get("operationRecords").get(0)));
 
         // Only the task's approver decides it.
         assertTea(() -> execute(writer, instanceId, taskId, copied, "agree"), 400, "needAuth");
         assertTea(() -> execute(writer, instanceId, taskId, approver, "maybe"), 400, "invalidInstanceExecuteResult");
         assertTea(() -> execute(writer, instanceId, taskId + 1_000_000, approver, "agree"), 400,
                 "aflowProcessInstCanNotBeExecuted");
+        // As documented, with a file: Lantau attaches no files through this endpoint (docs/compat.md).
+        var withFile = sendDocumented("workflow-instance-execute.request.json", writer, Map.of("processInstanceId",
+                instanceId, "actionerUserId", approver, "taskId", taskId));
+        assertThat(withFile.status()).as(withFile.body()).isEqualTo(400);
+        assertThat(withFile.json().get("code").asText()).isEqualTo("invalidParameter");
         assertThat(teaGet(reader, instanceId).getStatus()).isEqualTo("RUNNING");
         var executed = execute(writer, instanceId, taskId, approver, "agree");
         assertThat(executed.getBody().getResult()).isTrue();
@@ -330,11 +338,16 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
                 .setProcessCode(leave).setStartTime(start).setNextToken(0L).setMaxResults(20L)
                 .setStatuses(List.of("TERMINATED")).setUserIds(List.of(originator)));
         assertThat(terminated.getResult().getList()).containsExactly(first);
+        var documentedIds = sendDocumented("workflow-instance-ids.request.json", reader, Map.of("processCode", leave,
+                "startTime", start, "endTime", clock.instant().plusSeconds(60).toEpochMilli(), "userIds",
+                List.of(originator)));
+        assertThat(documentedIds.status()).as(documentedIds.body()).isEqualTo(200);
+        assertThat(texts(documentedIds.json().get("result").get("list"), null)).containsExactly(second);
         var rawPage = newApi(reader).post("/v1.0/workflow/processes/instanceIds/query", json("processCode", leave,
                 "startTime", start, "nextToken", 0, "maxResults", 1));
         JsonNode documentedPage = fixture("workflow-instance-ids.response.json").get("body");
-        assertThat(fieldNames(rawPage.json())).isEqualTo(fieldNames(documentedPage));
-        assertThat(fieldNames(rawPage.json().get("result"))).isEqualTo(fieldNames(documentedPage.get("result")));
+        assertThat(names(rawPage.json())).isEqualTo(names(documentedPage));
+        assertThat(names(rawPage.json().get("result"))).isEqualTo(names(documentedPage.get("result")));
 
         ListProcessInstanceIdsRequest tooWide = new ListProcessInstanceIdsRequest().setProcessCode(leave)
                 .setStartTime(start).setEndTime(start + ChronoUnit.DAYS.getDuration().toMillis() * 121)
@@ -350,11 +363,11 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertTea(() -> teaTerminate(writer, second, null, null), 400, "invalidInstanceTerminateIsSystem");
         assertTea(() -> teaTerminate(writer, second, false, null), 400, "invalidInstanceTerminateOperatingUserId");
         assertThat(teaGet(reader, second).getStatus()).isEqualTo("RUNNING");
-        var ended = newApi(writer).post("/v1.0/workflow/processInstances/terminate",
-                json("processInstanceId", second, "isSystem", true));
+        var ended = sendDocumented("workflow-instance-terminate.request.json", writer, Map.of("processInstanceId",
+                second, "operatingUserId", originator));
         assertThat(ended.status()).as(ended.body()).isEqualTo(200);
-        assertThat(fieldNames(ended.json()))
-                .isEqualTo(fieldNames(fixture("workflow-instance-terminate.response.json").get("body")));
+        DocumentedAnswer.of(fixture("workflow-instance-terminate.response.json").get("body"))
+                .assertCarriedBy(ended.json());
         assertThat(teaGet(reader, second).getStatus()).isEqualTo("TERMINATED");
     }
 
@@ -386,11 +399,13 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         assertThat(items.get(1).getChildren().get(0).getComponentName()).isEqualTo("MoneyField");
         assertThat(items.get(1).getChildren().get(0).getProps().getLabel()).isEqualTo("Amount");
 
-        JsonNode raw = newApi(reader).get("/v1.0/workflow/forms/schemas/processCodes?processCode=" + form).json();
+        var documentedSchema = sendDocumented("workflow-form-schema.request.json", reader, Map.of("processCode", form));
+        assertThat(documentedSchema.status()).as(documentedSchema.body()).isEqualTo(200);
+        JsonNode raw = documentedSchema.json();
         JsonNode documented = fixture("workflow-form-schema.response.json").get("body").get("result");
-        assertThat(fieldNames(raw.get("result"))).isSubsetOf(fieldNames(documented));
-        assertThat(fieldNames(raw.get("result").get("schemaContent").get("items").get(0).get("props")))
-                .isSubsetOf(fieldNames(documented.get("schemaContent").get("items").get(0).get("props")));
+        assertThat(names(raw.get("result"))).isSubsetOf(names(documented));
+        assertThat(names(raw.get("result").get("schemaContent").get("items").get(0).get("props")))
+                .isSubsetOf(names(documented.get("schemaContent").get("items").get(0).get("props")));
 
         assertTea(() -> tea.querySchemaByProcessCodeWithOptions(new QuerySchemaByProcessCodeRequest()
                 .setProcessCode("PROC-NOSUCHCODE"), headers(new QuerySchemaByProcessCodeHeaders(), reader),
@@ -493,6 +508,52 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
     }
 
     @Test
+    void theDocumentedNewCreateRequestStartsAnApproval() {
+        String form = template(org, json("name", "Documented form", "form", List.of(
+                json("id", "t1", "type", "TextField", "label", "单行输入框", "required", true),
+                json("id", "t2", "type", "TextareaField", "label", "多行输入框"),
+                json("id", "num", "type", "NumberField", "label", "数字输入框"),
+                json("id", "single", "type", "DDSelectField", "label", "单选框", "options", List.of("选项1", "选项2")),
+                json("id", "multi", "type", "DDMultiSelectField", "label", "多选框", "options", List.of("选项1", "选项2")),
+                json("id", "date", "type", "DDDateField", "label", "日期"),
+                json("id", "range", "type", "DDDateRangeField", "label", "开始时间"),
+                json("id", "rows", "type", "TableField", "label", "表格", "children", List.of(
+                        json("id", "rowText", "type", "TextField", "label", "单行输入框"),
+                        json("id", "rowNum", "type", "NumberField", "label", "数字输入框"))),
+                json("id", "money", "type", "MoneyField", "label", "金额（元）"),
+                json("id", "contact", "type", "InnerContactField", "label", "联系人"),
+                json("id", "dept", "type", "DepartmentField", "label", "部门")),
+                "process", List.of(approverStep("pick", json("kind", "ORIGINATOR_CHOICE",
+                        "choiceKey", "manual_f953_8c70_xxxx_7ffa")))));
+        ObjectNode body = (ObjectNode) fixture("workflow-instance-create.request.json").get("json").deepCopy();
+        body.put("processCode", form);
+        body.put("originatorUserId", originator);
+        ((ObjectNode) body.get("targetSelectActioners").get(0)).set("actionerUserIds",
+                JSON.createArrayNode().add(approver));
+        body.set("ccList", JSON.createArrayNode().add(copied));
+        long before = instances();
+
+        // As documented, with approvers: Lantau's templates decide their approvers.
+        var refused = newApi(writer).sendRaw("POST", "/v1.0/workflow/processInstances", body.toString(),
+                "application/json");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("code").asText()).isEqualTo("invalidParameter");
+        assertThat(instances()).isEqualTo(before);
+
+        body.remove("approvers");
+        ArrayNode values = documentedValues(body.get("formComponentValues"),
+                List.of("[\"当前时间\",\"当前地点\"]", "图片", "附件", "关联审批单", "电话", "省市区", "评分"));
+        body.set("formComponentValues", values);
+        var created = newApi(writer).sendRaw("POST", "/v1.0/workflow/processInstances", body.toString(),
+                "application/json");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        DocumentedAnswer.of("workflow-instance-create.response.json").assertCarriedBy(created.json());
+        JsonNode started = rawGet(reader, created.json().get("instanceId").asText()).get("result");
+        assertThat(texts(started.get("tasks"), "userId")).containsExactly(approver);
+        assertThat(started.get("formComponentValues").size()).isEqualTo(values.size());
+    }
+
+    @Test
     void stepsWhereTheOriginatorChoosesTakeTargetSelectActioners() throws Exception {
         String chosen = template(org, json("name", "Purchase", "form", List.of(
                 json("id", "what", "type", "TextField", "label", "What", "required", true)),
@@ -540,6 +601,28 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
     private static Map<String, Object> ccStep(String id, String userId) {
         return json("type", "cc", "id", id, "name", "Copy " + id,
                 "recipients", json("kind", "USERS", "userIds", List.of(userId)));
+    }
+
+    /**
+     * DingTalk's documented form values that Lantau's forms take: without the component kinds they
+     * lack, with this organisation's person as the contact and its root as the department.
+     */
+    private ArrayNode documentedValues(JsonNode documented, List<String> lacking) {
+        ArrayNode values = JSON.createArrayNode();
+        for (JsonNode value : documented) {
+            String name = value.get("name").asText();
+            if (lacking.contains(name)) {
+                continue;
+            }
+            ObjectNode copy = value.deepCopy();
+            if (name.equals("联系人")) {
+                copy.put("value", "[\"" + approver + "\"]");
+            } else if (name.equals("部门")) {
+                copy.put("value", "1");
+            }
+            values.add(copy);
+        }
+        return values;
     }
 
     private long instances() {
@@ -638,17 +721,4 @@ class CompatApprovalsApiTest extends CompatApiTestSupport {
         });
     }
 
-    private static JsonNode fixture(String name) throws IOException {
-        try (InputStream in = CompatApprovalsApiTest.class.getResourceAsStream("/compat/" + name)) {
-            return JSON.readTree(in);
-        }
-    }
-
-    private static Set<String> fieldNames(JsonNode object) {
-        Set<String> names = new HashSet<>();
-        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-            names.add(it.next());
-        }
-        return names;
-    }
 }

@@ -73,6 +73,10 @@ class CompatChatApiTest extends CompatApiTestSupport {
         assertThat(info.getUseridlist()).containsExactlyInAnyOrder(owner, member);
         assertThat(info.getAgentidlist()).containsExactly(Long.toString(app.id()));
         assertThat(info.getStatus()).isEqualTo(1L);
+        var documentedGet = sendDocumented("chat-get.request.json", token, Map.of("chatid", chatId));
+        assertThat(documentedGet.json().get("errcode").asInt()).as(documentedGet.body()).isZero();
+        // Lantau's groups have no icon (docs/compat.md).
+        DocumentedAnswer.of("chat-get.response.json").absent("chat_info.icon").assertCarriedBy(documentedGet.json());
         Set<String> documented = names(fixture("chat-get.response.json").get("chat_info"));
         documented.addAll(List.of("agentidlist", "status")); // in the SDK's model, not in the example
         assertThat(names(parse(read.getBody()).get("chat_info"))).isSubsetOf(documented);
@@ -85,6 +89,13 @@ class CompatChatApiTest extends CompatApiTestSupport {
         assertThat(message.get("author").get("kind").asText()).isEqualTo("APP");
         assertThat(message.get("author").get("id").asText()).isEqualTo(app.appKey());
         assertThat(message.get("content").get("text").asText()).startsWith("Typhoon signal");
+
+        var documentedCreate = sendDocumented("chat-create.request.json", token, Map.of("owner", owner,
+                "useridlist", List.of(owner, member)));
+        assertThat(documentedCreate.json().get("errcode").asInt()).as(documentedCreate.body()).isZero();
+        DocumentedAnswer.of("chat-create.response.json").assertCarriedBy(documentedCreate.json());
+        assertThat(get(token, documentedCreate.json().get("chatid").asText()).getChatInfo().getName())
+                .isEqualTo("全员群");
 
         JsonNode documentedSend = fixture("chat-send.request.json");
         Map<String, Object> sample = new ObjectMapper().convertValue(documentedSend.get("json"), Map.class);
@@ -168,6 +179,8 @@ class CompatChatApiTest extends CompatApiTestSupport {
         assertThat(create(reader, "No scope", owner, List.of(member)).getErrcode()).isEqualTo(60011L);
         assertThat(create(null, "No token", owner, List.of(member)).getErrcode()).isEqualTo(41001L);
         assertThat(get("lat.not-a-token", chatId).getErrcode()).isEqualTo(40014L);
+        assertThat(raw("GET", "/chat/get", "access_token=lat.not-a-token&chatid=" + chatId,
+                "application/x-www-form-urlencoded").json().get("errcode").asInt()).as("a GET's form body").isEqualTo(40014);
         assertThat(groups()).isEqualTo(groups);
 
         assertThat(raw("GET", "/chat/get?access_token=" + token, null, null).json().get("errcode").asInt())

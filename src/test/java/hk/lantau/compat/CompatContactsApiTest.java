@@ -1,5 +1,7 @@
 package hk.lantau.compat;
 
+import static hk.lantau.compat.CompatFixtures.fixture;
+import static hk.lantau.compat.CompatFixtures.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dingtalk.api.request.OapiUserGetbyunionidRequest;
@@ -37,17 +39,15 @@ import com.dingtalk.api.response.OapiV2UserUpdateResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +100,18 @@ class CompatContactsApiTest extends CompatApiTestSupport {
         assertThat(userGet(reader, org.adminUserId()).getResult().getAdmin()).isTrue();
 
         JsonNode documented = fixture("user-get.response.json").get("result");
-        assertThat(fieldNames(JSON.readTree(response.getBody()).get("result"))).isSubsetOf(fieldNames(documented));
+        assertThat(names(JSON.readTree(response.getBody()).get("result"))).isSubsetOf(names(documented));
+        // Revealed, so that state_code is answered, and with a manager; the rest Lantau does not have
+        // (docs/compat.md).
+        assertThat(org.admin().patch("/api/v1/users/" + accountant, json("managerUserId", org.adminUserId()))
+                .status()).isEqualTo(200);
+        String revealing = token(register(org, "user.read", "pii.mobile.read"));
+        DocumentedAnswer.of("user-get.response.json").valuesAsStrings()
+                .absent("result.extension", "result.boss", "result.role_list", "result.exclusive_account",
+                        "result.dept_order_list", "result.real_authed", "result.leader_in_dept", "result.org_email",
+                        "result.telephone", "result.avatar", "result.hide_mobile", "result.senior",
+                        "result.union_emp_ext")
+                .assertCarriedBy(JSON.readTree(userGet(revealing, accountant).getBody()));
     }
 
     @Test
@@ -117,16 +128,24 @@ class CompatContactsApiTest extends CompatApiTestSupport {
         var found = raw("POST", byMobile.get("path").asText(), "access_token=" + reader + "&mobile="
                 + URLEncoder.encode(mobile, StandardCharsets.UTF_8), byMobile.get("contentType").asText());
         assertThat(found.json().get("result").get("userid").asText()).isEqualTo(accountant);
-        Set<String> documented = fieldNames(fixture("user-getbymobile.response.json").get("result"));
+        Set<String> documented = names(fixture("user-getbymobile.response.json").get("result"));
         documented.add("exclusive_account_userid_list"); // in the SDK's model, not in the example
-        assertThat(fieldNames(found.json().get("result"))).isSubsetOf(documented);
+        assertThat(names(found.json().get("result"))).isSubsetOf(documented);
+        DocumentedAnswer.of("user-getbymobile.response.json").valuesAsStrings().assertCarriedBy(found.json());
 
         JsonNode deptRequest = fixture("department-get.request.json");
         var dept = raw("POST", deptRequest.get("path").asText(), "access_token=" + reader + "&dept_id=" + finance
                 + "&language=zh_CN", deptRequest.get("contentType").asText());
-        Set<String> deptFields = fieldNames(fixture("department-get.response.json").get("result"));
+        Set<String> deptFields = names(fixture("department-get.response.json").get("result"));
         deptFields.addAll(List.of("parent_id", "member_count")); // in the documented field table
-        assertThat(fieldNames(dept.json().get("result"))).isSubsetOf(deptFields);
+        assertThat(names(dept.json().get("result"))).isSubsetOf(deptFields);
+        // Permissions, outer departments, managers, group settings and codes Lantau does not have.
+        DocumentedAnswer.of("department-get.response.json")
+                .absent("result.dept_permits", "result.outer_permit_users", "result.dept_manager_userid_list",
+                        "result.org_dept_owner", "result.outer_dept", "result.dept_group_chat_id",
+                        "result.group_contain_sub_dept", "result.outer_permit_depts", "result.user_permits",
+                        "result.code", "result.union_dept_ext")
+                .assertCarriedBy(dept.json());
 
         JsonNode create = fixture("user-create.request.json");
         // The documented example sends dept_id_list as a comma string; here with this organisation's ids.
@@ -135,8 +154,8 @@ class CompatContactsApiTest extends CompatApiTestSupport {
                 + "&mobile=" + URLEncoder.encode(newMobile(), StandardCharsets.UTF_8) + "&dept_id_list=1," + finance;
         var created = raw("POST", create.get("path").asText(), createForm, create.get("contentType").asText());
         assertThat(created.json().get("errcode").asInt()).as(created.body()).isZero();
-        assertThat(fieldNames(created.json().get("result")))
-                .isEqualTo(fieldNames(fixture("user-create.response.json").get("result")));
+        assertThat(names(created.json().get("result")))
+                .isEqualTo(names(fixture("user-create.response.json").get("result")));
     }
 
     @Test
@@ -384,23 +403,87 @@ class CompatContactsApiTest extends CompatApiTestSupport {
         assertThat(call("/topapi/v2/department/get", get, reader).getErrcode()).isEqualTo(60003L);
     }
 
+    @Test
+    void theDocumentedDepartmentRequestsWorkAndAnswerDingTalksShapes() {
+        var created = sendDocumented("department-create.request.json", writer, Map.of("parent_id", finance));
+        assertThat(created.json().get("errcode").asInt()).as(created.body()).isZero();
+        DocumentedAnswer.of("department-create.response.json").assertCarriedBy(created.json());
+        long hr = created.json().get("result").get("dept_id").asLong();
+        JsonNode stored = org.admin().get("/api/v1/departments/" + hr).json();
+        assertThat(stored.get("name").asText()).isEqualTo("HR");
+        assertThat(stored.get("parentId").asLong()).isEqualTo(finance);
+
+        var sub = sendDocumented("department-listsub.request.json", reader, Map.of("dept_id", finance));
+        DocumentedAnswer.of("department-listsub.response.json").assertCarriedBy(sub.json());
+        assertThat(sub.json().get("result").get(0).get("dept_id").asLong()).isEqualTo(hr);
+        var subIds = sendDocumented("department-listsubid.request.json", reader, Map.of("dept_id", finance));
+        DocumentedAnswer.of("department-listsubid.response.json").assertCarriedBy(subIds.json());
+        assertThat(subIds.json().get("result").get("dept_id_list").get(0).asLong()).isEqualTo(hr);
+
+        var byDept = sendDocumented("department-listparentbydept.request.json", reader, Map.of("dept_id", hr));
+        DocumentedAnswer.of("department-listparentbydept.response.json").assertCarriedBy(byDept.json());
+        assertThat(texts(byDept.json().get("result").get("parent_id_list"), null))
+                .containsExactly(String.valueOf(hr), String.valueOf(finance), "1");
+        var byUser = sendDocumented("department-listparentbyuser.request.json", reader, Map.of("userid", accountant));
+        DocumentedAnswer.of("department-listparentbyuser.response.json").assertCarriedBy(byUser.json());
+        assertThat(texts(byUser.json().get("result").get("parent_list").get(0).get("parent_dept_id_list"), null))
+                .containsExactly(String.valueOf(finance), "1");
+
+        // Hiding, permits, language and code are DingTalk's settings Lantau does not have (docs/compat.md).
+        var updated = sendDocumented("department-update.request.json", writer, Map.of("dept_id", hr, "parent_id", 1));
+        assertThat(updated.json().get("errcode").asInt()).as(updated.body()).isZero();
+        DocumentedAnswer.of("department-update.response.json").assertCarriedBy(updated.json());
+        assertThat(org.admin().get("/api/v1/departments/" + hr).json().get("parentId").asLong()).isEqualTo(1L);
+
+        var deleted = sendDocumented("department-delete.request.json", writer, Map.of("dept_id", hr));
+        assertThat(deleted.json().get("errcode").asInt()).as(deleted.body()).isZero();
+        DocumentedAnswer.of("department-delete.response.json").assertCarriedBy(deleted.json());
+        assertThat(org.admin().get("/api/v1/departments/" + hr).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theDocumentedPeopleRequestsWorkAndAnswerDingTalksShapes() {
+        // More members than the documented page of 10, so that the page has a next cursor; each with every
+        // field the example shows, as DingTalk leaves empty ones out.
+        for (int i = 0; i < 10; i++) {
+            createUser(org.admin(), json("name", "Member " + i, "email", newEmail("member" + i), "mobile", newMobile(),
+                    "title", "Clerk", "jobNumber", "E-20" + i, "hireDate", "2024-01-02", "workPlace", "Kwun Tong",
+                    "remark", "Payroll", "departmentIds", List.of(finance)));
+        }
+        String revealing = token(register(org, "user.read", "pii.mobile.read"));
+        var list = sendDocumented("user-list.request.json", revealing, Map.of("dept_id", finance));
+        assertThat(list.json().get("errcode").asInt()).as(list.body()).isZero();
+        DocumentedAnswer.of("user-list.response.json").valuesAsStrings()
+                .absent("result.list.extension", "result.list.boss", "result.list.exclusive_account",
+                        "result.list.telephone", "result.list.avatar", "result.list.hide_mobile",
+                        "result.list.org_email")
+                .assertCarriedBy(list.json());
+        assertThat(list.json().get("result").get("list")).hasSize(10);
+
+        var ids = sendDocumented("user-listid.request.json", reader, Map.of("dept_id", finance));
+        DocumentedAnswer.of("user-listid.response.json").assertCarriedBy(ids.json());
+        assertThat(texts(ids.json().get("result").get("userid_list"), null)).hasSize(11).contains(accountant);
+
+        var byUnionId = sendDocumented("user-getbyunionid.request.json", reader, Map.of("unionid", accountant));
+        DocumentedAnswer.of("user-getbyunionid.response.json").valuesAsStrings().assertCarriedBy(byUnionId.json());
+        assertThat(byUnionId.json().get("result").get("userid").asText()).isEqualTo(accountant);
+
+        // telephone and hide_mobile are accepted and ignored: Lantau has neither (docs/compat.md).
+        String clerk = createUser(org.admin(), "Wong Siu Ming", finance);
+        var updated = sendDocumented("user-update.request.json", writer, Map.of("userid", clerk));
+        assertThat(updated.json().get("errcode").asInt()).as(updated.body()).isZero();
+        DocumentedAnswer.of("user-update.response.json").assertCarriedBy(updated.json());
+        assertThat(org.admin().get("/api/v1/users/" + clerk).json().get("name").asText()).isEqualTo("张三");
+
+        var deleted = sendDocumented("user-delete.request.json", writer, Map.of("userid", clerk));
+        assertThat(deleted.json().get("errcode").asInt()).as(deleted.body()).isZero();
+        DocumentedAnswer.of("user-delete.response.json").assertCarriedBy(deleted.json());
+        assertThat(org.admin().get("/api/v1/users/" + clerk).json().get("status").asText()).isEqualTo("LEFT");
+    }
+
     private OapiV2UserGetResponse userGet(String token, String userId) {
         OapiV2UserGetRequest request = new OapiV2UserGetRequest();
         request.setUserid(userId);
         return call("/topapi/v2/user/get", request, token);
-    }
-
-    private static JsonNode fixture(String name) throws IOException {
-        try (InputStream in = CompatContactsApiTest.class.getResourceAsStream("/compat/" + name)) {
-            return JSON.readTree(in);
-        }
-    }
-
-    private static Set<String> fieldNames(JsonNode object) {
-        Set<String> names = new HashSet<>();
-        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-            names.add(it.next());
-        }
-        return names.stream().collect(Collectors.toCollection(HashSet::new));
     }
 }

@@ -62,6 +62,7 @@ class CompatNotificationsApiTest extends CompatApiTestSupport {
         assertThat(sent.isSuccess()).as(sent.getBody()).isTrue();
         long taskId = sent.getTaskId();
         assertThat(names(parse(sent.getBody()))).isSubsetOf(withErrmsg(fixture("message-asyncsend.response.json")));
+        DocumentedAnswer.of("message-asyncsend.response.json").assertCarriedBy(parse(sent.getBody()));
 
         OapiMessageCorpconversationGetsendprogressResponse progress = awaitDone(token, app.id(), taskId);
         assertThat(progress.getProgress().getProgressInPercent()).isEqualTo(100L);
@@ -82,6 +83,7 @@ class CompatNotificationsApiTest extends CompatApiTestSupport {
         Set<String> documented = names(fixture("message-getsendresult.response.json").get("send_result"));
         documented.add("forbidden_user_id_list"); // in the SDK's model, not in the example
         assertThat(names(parse(read.getBody()).get("send_result"))).isSubsetOf(documented);
+        DocumentedAnswer.of("message-getsendresult.response.json").assertCarriedBy(parse(read.getBody()));
 
         OapiMessageCorpconversationRecallResponse recalled = recall(token, app.id(), taskId);
         assertThat(recalled.isSuccess()).as(recalled.getBody()).isTrue();

@@ -78,8 +78,9 @@ class CompatSignInApiTest extends CompatApiTestSupport {
         assertThat(info.getResult().getName()).isEqualTo("Chan Tai Man");
         assertThat(info.getResult().getSys()).isFalse();
         assertThat(info.getResult().getSysLevel()).isZero();
-        assertThat(names(parse(info.getBody()).get("result")))
-                .isSubsetOf(names(fixture("user-getuserinfo.response.json").get("result")));
+        DocumentedAnswer.of("user-getuserinfo.response.json")
+                .absent("result.associated_unionid", "result.device_id")
+                .assertCarriedBy(parse(info.getBody()));
         assertThat(auditCount(org, "compat.sign_in.code_redeemed")).isEqualTo(1);
 
         OapiV2UserGetuserinfoResponse again = userInfo(appToken, code);
@@ -93,6 +94,11 @@ class CompatSignInApiTest extends CompatApiTestSupport {
         assertThat(admin.getUserid()).isEqualTo(org.adminUserId());
         assertThat(admin.getIsSys()).isTrue();
         assertThat(admin.getSysLevel()).isEqualTo("1");
+        var documentedLegacy = sendDocumented("user-getuserinfo-legacy.request.json", appToken,
+                Map.of("code", code(personSession, app.appKey(), CALLBACK, null)));
+        DocumentedAnswer.of("user-getuserinfo-legacy.response.json").absent("deviceId")
+                .assertCarriedBy(documentedLegacy.json());
+        assertThat(documentedLegacy.json().get("name").asText()).isEqualTo("Chan Tai Man");
 
         JsonNode documented = fixture("user-getuserinfo.request.json");
         var form = raw("POST", documented.get("path").asText(), "access_token=" + appToken + "&code="
@@ -121,6 +127,9 @@ class CompatSignInApiTest extends CompatApiTestSupport {
                 .get("/v1.0/contact/users/me");
         Set<String> documented = names(fixture("contact-users-me.response.json"));
         assertThat(names(raw.json())).isSubsetOf(documented);
+        // Never the mobile or the avatar (docs/compat.md).
+        DocumentedAnswer.of("contact-users-me.response.json").absent("mobile", "stateCode", "avatarUrl")
+                .assertCarriedBy(raw.json());
 
         GetUserTokenResponseBody refreshed = oauth.getUserToken(new GetUserTokenRequest().setClientId(app.appKey())
                 .setClientSecret(app.secret()).setRefreshToken(token.getRefreshToken())

@@ -13,6 +13,7 @@ import com.dingtalk.api.response.OapiV2UserGetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,26 @@ class CompatTokensApiTest extends CompatApiTestSupport {
         var legacy = raw("GET", "/gettoken?corpid=" + app.appKey() + "&corpsecret=" + app.secret(), null, null);
         assertThat(legacy.json().get("access_token").asText()).isEqualTo(token);
         assertThat(legacy.json().get("request_id").asText()).isNotBlank();
+    }
+
+    @Test
+    void theDocumentedTokenRequestsAnswerDingTalksShapes() {
+        // As documented: a GET with a form body, which also carries an access_token, ignored here.
+        var old = sendDocumented("gettoken.request.json", null, Map.of("appkey", app.appKey(), "appsecret",
+                app.secret()));
+        assertThat(old.status()).isEqualTo(200);
+        assertThat(old.json().get("errcode").asInt()).as(old.body()).isZero();
+        DocumentedAnswer.of("gettoken.response.json").assertCarriedBy(old.json());
+        var wrong = sendDocumented("gettoken.request.json", null, Map.of("appkey", app.appKey(), "appsecret",
+                "not-the-secret"));
+        assertThat(wrong.json().get("errcode").asInt()).isEqualTo(40096);
+        assertThat(wrong.json().has("access_token")).isFalse();
+
+        var newer = sendDocumented("oauth2-accesstoken.request.json", null, Map.of("appKey", app.appKey(),
+                "appSecret", app.secret()));
+        assertThat(newer.status()).as(newer.body()).isEqualTo(200);
+        DocumentedAnswer.of("oauth2-accesstoken.response.json").assertCarriedBy(newer.json());
+        assertThat(newer.json().get("accessToken").asText()).isEqualTo(old.json().get("access_token").asText());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.dingtalk.open.app.api.callback.OpenDingTalkCallbackListener;
 import com.dingtalk.open.app.api.message.GenericOpenDingTalkEvent;
 import com.dingtalk.open.app.stream.protocol.event.EventAckStatus;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import hk.lantau.compat.internal.events.DingTalkEvent;
 import hk.lantau.compat.internal.stream.StreamCallbacks;
 import hk.lantau.support.Api;
@@ -185,6 +186,22 @@ class DingTalkStreamApiTest extends DingTalkStreamApiTestSupport {
         clock.advance(seconds(121));
         assertRefused(endpoint, late.get("ticket").asText());
         assertRefused(endpoint, "not-a-ticket");
+    }
+
+    @Test
+    void theDocumentedOpeningAnswersATicket() {
+        Org org = newOrganisation();
+        App app = register(org, "user.read");
+        JsonNode request = CompatFixtures.fixture("stream-connections-open.request.json");
+        ObjectNode body = request.get("json").deepCopy();
+        body.put("clientId", app.appKey()).put("clientSecret", app.secret());
+        // By IP address, as open(...) calls: the test certificate covers 127.0.0.1.
+        Api.Response opened = new Api("http://127.0.0.1:" + port, null).sendRaw("POST", request.get("path").asText(),
+                body.toString(), request.get("contentType").asText());
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        DocumentedAnswer.of("stream-connections-open.response.json").assertCarriedBy(opened.json());
+        RawClient raw = RawClient.connect(opened.json().get("endpoint").asText(), opened.json().get("ticket").asText());
+        raw.close();
     }
 
     @Test

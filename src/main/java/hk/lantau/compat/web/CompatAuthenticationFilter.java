@@ -25,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * token is an app's Lantau access token, resolved by the open platform like a bearer token, so the
  * call acts as the app with its scopes; the access log and the rate limiter, which run next, see it
  * as any app call. Unknown paths under DingTalk's prefixes are answered here, before anything else.
+ * A form body sent with GET, as DingTalk's curl samples send it, is read here ({@link FormBodyRequest}).
  */
 @Component
 @Order(CompatAuthenticationFilter.ORDER)
@@ -45,16 +46,27 @@ class CompatAuthenticationFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(HttpServletRequest sent, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Route> route = routes.route(request);
-        if (route.isEmpty() || route.get().kind() == CompatRoutes.Kind.OPEN) {
-            chain.doFilter(request, response);
+        Optional<Route> route = routes.route(sent);
+        if (route.isEmpty()) {
+            chain.doFilter(sent, response);
             return;
         }
         Family family = route.get().family();
         if (route.get().kind() == CompatRoutes.Kind.UNKNOWN) {
-            errors.write(request, response, DingTalkException.unknownPath(family, request.getRequestURI()));
+            errors.write(sent, response, DingTalkException.unknownPath(family, sent.getRequestURI()));
+            return;
+        }
+        HttpServletRequest request;
+        try {
+            request = FormBodyRequest.of(sent);
+        } catch (DingTalkException e) {
+            errors.write(sent, response, e);
+            return;
+        }
+        if (route.get().kind() == CompatRoutes.Kind.OPEN) {
+            chain.doFilter(request, response);
             return;
         }
         Actor app;

@@ -61,6 +61,7 @@ class SignInCodeController {
         int level = level(app.requireTenant(), user.userId());
         return OldReply.with(Wire.object()
                 .put("userid", user.userId())
+                .put("name", user.name())
                 .put("is_sys", level == 1)
                 .put("sys_level", level).map());
     }
