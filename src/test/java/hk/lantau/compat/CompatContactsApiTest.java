@@ -5,7 +5,9 @@ import static hk.lantau.compat.CompatFixtures.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dingtalk.api.request.OapiUserGetbyunionidRequest;
+import com.dingtalk.api.request.OapiUserCountRequest;
 import com.dingtalk.api.request.OapiUserListidRequest;
+import com.dingtalk.api.request.OapiUserListsimpleRequest;
 import com.dingtalk.api.request.OapiV2DepartmentCreateRequest;
 import com.dingtalk.api.request.OapiV2DepartmentDeleteRequest;
 import com.dingtalk.api.request.OapiV2DepartmentGetRequest;
@@ -27,6 +29,8 @@ import com.dingtalk.api.response.OapiV2DepartmentDeleteResponse;
 import com.dingtalk.api.response.OapiV2DepartmentGetResponse;
 import com.dingtalk.api.response.OapiV2DepartmentListparentbydeptResponse;
 import com.dingtalk.api.response.OapiV2DepartmentListparentbyuserResponse;
+import com.dingtalk.api.response.OapiUserCountResponse;
+import com.dingtalk.api.response.OapiUserListsimpleResponse;
 import com.dingtalk.api.response.OapiV2DepartmentListsubResponse;
 import com.dingtalk.api.response.OapiV2DepartmentListsubidResponse;
 import com.dingtalk.api.response.OapiV2DepartmentUpdateResponse;
@@ -231,6 +235,59 @@ class CompatContactsApiTest extends CompatApiTestSupport {
         assertThat(wrong.json().get("errmsg").asText()).contains("cursor");
         var tooBig = postJson("/topapi/v2/user/list", reader, "{\"dept_id\":" + finance + ",\"cursor\":0,\"size\":101}");
         assertThat(tooBig.json().get("errcode").asInt()).isEqualTo(40035);
+    }
+
+    @Test
+    void listSimplePagesNamesAndCountLeavesOutSuspendedPeopleWhenAsked() {
+        String second = createUser(org.admin(), "Second Person", finance);
+        OapiUserListsimpleRequest request = new OapiUserListsimpleRequest();
+        request.setDeptId(finance);
+        request.setCursor(0L);
+        request.setSize(1L);
+        OapiUserListsimpleResponse first = call("/topapi/user/listsimple", request, reader);
+        assertThat(first.isSuccess()).as(first.getBody()).isTrue();
+        assertThat(first.getResult().getHasMore()).isTrue();
+        assertThat(first.getResult().getNextCursor()).isEqualTo(1L);
+        request.setCursor(1L);
+        OapiUserListsimpleResponse last = call("/topapi/user/listsimple", request, reader);
+        assertThat(last.getResult().getHasMore()).isFalse();
+        assertThat(List.of(first.getResult().getList().get(0).getName(), last.getResult().getList().get(0).getName()))
+                .containsExactlyInAnyOrder("Chan Tai Man", "Second Person");
+        var documented = sendDocumented("user-listsimple.request.json", reader, Map.of("dept_id", finance));
+        DocumentedAnswer.of("user-listsimple.response.json").assertCarriedBy(documented.json());
+
+        long all = count(false);
+        long active = count(true);
+        assertThat(active).isEqualTo(all).isGreaterThanOrEqualTo(2);
+        assertThat(org.admin().post("/api/v1/users/" + second + "/suspend", Map.of()).status()).isEqualTo(200);
+        assertThat(count(false)).isEqualTo(all);
+        assertThat(count(true)).isEqualTo(active - 1);
+        Org other = newOrganisation();
+        createUser(other.admin(), "Their Person", 1L);
+        assertThat(count(false)).isEqualTo(all);
+        var counted = sendDocumented("user-count.request.json", reader, Map.of());
+        DocumentedAnswer.of("user-count.response.json").assertCarriedBy(counted.json());
+        assertThat(counted.json().get("result").get("count").asLong()).isEqualTo(all);
+
+        // only_active is required; another organisation's department is not found; the scope is needed.
+        var missing = postJson("/topapi/user/count", reader, "{}");
+        assertThat(missing.json().get("errcode").asInt()).isEqualTo(40035);
+        assertThat(missing.json().get("errmsg").asText()).contains("only_active");
+        request.setDeptId(createDepartment(other.admin(), "Their finance", 1L));
+        request.setCursor(0L);
+        assertThat(call("/topapi/user/listsimple", request, reader).getErrcode()).isEqualTo(60003L);
+        String departmentsOnly = token(register(org, "department.read"));
+        OapiUserCountRequest count = new OapiUserCountRequest();
+        count.setOnlyActive(false);
+        assertThat(call("/topapi/user/count", count, departmentsOnly).isSuccess()).isFalse();
+    }
+
+    private long count(boolean onlyActive) {
+        OapiUserCountRequest request = new OapiUserCountRequest();
+        request.setOnlyActive(onlyActive);
+        OapiUserCountResponse response = call("/topapi/user/count", request, reader);
+        assertThat(response.isSuccess()).as(response.getBody()).isTrue();
+        return response.getResult().getCount();
     }
 
     @Test

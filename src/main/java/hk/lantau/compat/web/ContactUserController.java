@@ -6,6 +6,7 @@ import hk.lantau.directory.NewUser;
 import hk.lantau.directory.UserChange;
 import hk.lantau.directory.UserProfile;
 import hk.lantau.directory.UserQuery;
+import hk.lantau.directory.UserStatus;
 import hk.lantau.directory.Users;
 import hk.lantau.shared.Actor;
 import hk.lantau.shared.CurrentActor;
@@ -62,23 +63,73 @@ class ContactUserController {
     ResponseEntity<Map<String, Object>> list(DingTalkRequest body) {
         Actor app = CurrentActor.require(Permission.DIRECTORY_READ);
         long tenantId = app.requireTenant();
-        long departmentId = body.requireNumber("dept_id");
-        int cursor = body.number("cursor", 0, 0, Integer.MAX_VALUE - MAX_PAGE - 1);
-        int size = body.number("size", 10, 1, MAX_PAGE);
-        List<DepartmentMember> members = memberships.members(tenantId, departmentId, null, cursor + size + 1)
-                .items();
-        List<DepartmentMember> page = members.subList(Math.min(cursor, members.size()),
-                Math.min(cursor + size, members.size()));
-        List<Map<String, Object>> list = new ArrayList<>(page.size());
-        for (DepartmentMember member : page) {
+        MemberPage page = page(tenantId, body);
+        List<Map<String, Object>> list = new ArrayList<>(page.members().size());
+        for (DepartmentMember member : page.members()) {
             Map<String, Object> user = wire.user(app, tenantId, users.get(tenantId, member.userId()));
             user.put("dept_order", member.order());
             user.put("leader", member.leader());
             list.add(user);
         }
+        return page.reply(list);
+    }
+
+    /** {@code user/list} with each person's userid and name only. */
+    @RequiresScope(Scope.USER_READ)
+    @PostMapping("/topapi/user/listsimple")
+    ResponseEntity<Map<String, Object>> listSimple(DingTalkRequest body) {
+        long tenantId = CurrentActor.require(Permission.DIRECTORY_READ).requireTenant();
+        MemberPage page = page(tenantId, body);
+        return page.reply(page.members().stream()
+                .map(member -> Wire.object().put("userid", member.userId()).put("name", member.name()).map())
+                .toList());
+    }
+
+    /**
+     * How many people the organisation has. DingTalk's {@code only_active} leaves out people who have
+     * not activated DingTalk; Lantau has no such state, so it leaves out suspended people.
+     */
+    @RequiresScope(Scope.USER_READ)
+    @PostMapping("/topapi/user/count")
+    ResponseEntity<Map<String, Object>> count(DingTalkRequest body) {
+        long tenantId = CurrentActor.require(Permission.DIRECTORY_READ).requireTenant();
+        Boolean onlyActive = body.bool("only_active");
+        if (onlyActive == null) {
+            throw DingTalkException.missingParameter("only_active");
+        }
+        long count = counted(tenantId, UserStatus.ACTIVE) + (onlyActive ? 0 : counted(tenantId, UserStatus.SUSPENDED));
+        return OldReply.result(Map.of("count", count));
+    }
+
+    private long counted(long tenantId, UserStatus status) {
+        long count = 0;
+        String cursor = null;
+        do {
+            var page = users.search(tenantId, new UserQuery(null, null, status, null), cursor, 1_000);
+            count += page.items().size();
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return count;
+    }
+
+    /** A page of a department's members at DingTalk's offset cursor ({@code dept_id}, {@code cursor}, {@code size}). */
+    private MemberPage page(long tenantId, DingTalkRequest body) {
+        long departmentId = body.requireNumber("dept_id");
+        int cursor = body.number("cursor", 0, 0, Integer.MAX_VALUE - MAX_PAGE - 1);
+        int size = body.number("size", 10, 1, MAX_PAGE);
+        List<DepartmentMember> members = memberships.members(tenantId, departmentId, null, cursor + size + 1)
+                .items();
         boolean more = members.size() > cursor + size;
-        return OldReply.result(Wire.object().put("has_more", more).put("next_cursor", more ? cursor + size : null)
-                .put("list", list).map());
+        return new MemberPage(List.copyOf(members.subList(Math.min(cursor, members.size()),
+                Math.min(cursor + size, members.size()))), more, more ? cursor + size : null);
+    }
+
+    private record MemberPage(List<DepartmentMember> members, boolean more, Integer nextCursor) {
+
+        ResponseEntity<Map<String, Object>> reply(List<Map<String, Object>> list) {
+            return OldReply.result(Wire.object().put("has_more", more).put("next_cursor", nextCursor)
+                    .put("list", list).map());
+        }
     }
 
     @RequiresScope(Scope.USER_READ)
