@@ -13,6 +13,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -34,14 +35,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POST /api/v1/attendance/punches}, each with their own session's bearer token (people
  * clock in on their phones, already signed in), as fast as {@code bench.concurrency} callers
  * get answers. Baseline in the same run: a plain JDBC batch insert of the same rows into the same
- * table. Each run starts at 08:20 of a Monday in Hong Kong with an empty day (the previous run's
- * records deleted, sessions last seen ten minutes before), so every run is the same morning;
+ * table. The table holds the previous Thursday's and Friday's records of everyone, as on a real
+ * Monday (so the planner's statistics and each person's latest punch are those of a table in use).
+ * Each run starts at 08:20 of that Monday in Hong Kong with an empty day (the previous run's records
+ * of the day deleted, sessions last seen ten minutes before), so every run is the same morning;
  * baseline and API alternate, and the medians are printed.
  *
  * <pre>./mvnw -Pbench test-compile exec:java -Dexec.mainClass=hk.lantau.bench.AttendancePeakBench \
  *     [-Dlantau.test.db=postgresql] [-Dbench.people=50000] [-Dbench.runs=3] [-Dbench.concurrency=16]</pre>
  */
 public final class AttendancePeakBench {
+
+    /** Working days of records before the benchmark's Monday (the Thursday and Friday before it). */
+    private static final int HISTORY_DAYS = 2;
 
     private AttendancePeakBench() {
     }
@@ -98,6 +104,14 @@ public final class AttendancePeakBench {
             for (int i = 0; i < org.userIds.size(); i++) {
                 all.add(i);
             }
+            long seeded = System.nanoTime();
+            for (int back = HISTORY_DAYS; back >= 1; back--) {
+                LocalDate day = workDate.minusDays(back + 2L);
+                batch(all, day, "OnDuty", day.atTime(8, 55));
+                batch(all, day, "OffDuty", day.atTime(18, 5));
+            }
+            System.out.printf("history: %,d records of %d working days before, in %.1f s%n",
+                    all.size() * 2L * HISTORY_DAYS, HISTORY_DAYS, (System.nanoTime() - seeded) / 1e9);
             reset();
             batch(all.subList(0, Math.min(warmUp, all.size())));
             reset();
@@ -131,11 +145,16 @@ public final class AttendancePeakBench {
                     median(batchRates), median(ratios));
         }
 
-        /** An empty day: the records deleted, sessions last seen ten minutes ago, the clock at 08:20. */
+        /** An empty day: its records deleted, sessions last seen ten minutes ago, the clock at 08:20. */
         private void reset() throws SQLException, InterruptedException {
             org.clock.jump(morning);
             try (Connection c = org.dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.executeUpdate("delete from att_record where tenant_id = " + org.tenantId);
+                try (PreparedStatement day = c.prepareStatement(
+                        "delete from att_record where tenant_id = ? and work_date = ?")) {
+                    day.setLong(1, org.tenantId);
+                    day.setObject(2, workDate);
+                    day.executeUpdate();
+                }
                 try (PreparedStatement seen = c.prepareStatement(
                         "update idn_session set last_seen_at = ? where tenant_id = ?")) {
                     seen.setTimestamp(1, Timestamp.from(morning.minus(Duration.ofMinutes(10))));
@@ -153,8 +172,14 @@ public final class AttendancePeakBench {
 
         /** The rows the API writes for these people's on-duty punches, inserted in batches of 1,000. */
         private double batch(List<Integer> who) throws SQLException {
-            Instant on = workDate.atTime(9, 0).atZone(AttendanceOrganisation.HK).toInstant();
-            Instant off = workDate.atTime(18, 0).atZone(AttendanceOrganisation.HK).toInstant();
+            return batch(who, workDate, "OnDuty", null);
+        }
+
+        /** One check type's rows of a day, punched at {@code at} (null: the clock's time). */
+        private double batch(List<Integer> who, LocalDate day, String checkType, LocalDateTime at) throws SQLException {
+            Instant on = day.atTime(9, 0).atZone(AttendanceOrganisation.HK).toInstant();
+            Instant off = day.atTime(18, 0).atZone(AttendanceOrganisation.HK).toInstant();
+            Instant planned = "OnDuty".equals(checkType) ? on : off;
             long start = System.nanoTime();
             try (Connection c = org.dataSource.getConnection()) {
                 c.setAutoCommit(false);
@@ -163,29 +188,31 @@ public final class AttendancePeakBench {
                                shift_off, plan_time, user_time, time_result, location_result, exemption, source_type,
                                location_id, latitude, longitude, accuracy_m, ssid, bssid, accuracy_poor, outside_reason,
                                location_dropped, recorded_by, proc_inst_id, approve_id, created_at, updated_at)
-                        values (?, ?, ?, 'OnDuty', ?, ?, ?, ?, ?, ?, 'Normal', 'Normal', null, 'USER', ?, ?, ?, ?, null,
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Normal', 'Normal', null, 'USER', ?, ?, ?, ?, null,
                                null, false, null, false, ?, null, null, ?, ?)""")) {
                     int n = 0;
                     for (int i : who) {
-                        Timestamp now = Timestamp.from(org.clock.instant());
+                        Timestamp now = Timestamp.from(at == null ? org.clock.instant()
+                                : at.atZone(AttendanceOrganisation.HK).toInstant());
                         int group = org.groupOfPerson.get(i);
                         double[] office = AttendanceOrganisation.OFFICES[group];
                         insert.setLong(1, org.tenantId);
                         insert.setString(2, org.userIds.get(i));
-                        insert.setObject(3, workDate);
-                        insert.setLong(4, org.groupIds.get(group));
-                        insert.setLong(5, org.shiftId);
-                        insert.setTimestamp(6, Timestamp.from(on));
-                        insert.setTimestamp(7, Timestamp.from(off));
-                        insert.setTimestamp(8, Timestamp.from(on));
-                        insert.setTimestamp(9, Timestamp.from(now.toInstant().truncatedTo(ChronoUnit.SECONDS)));
-                        insert.setLong(10, org.placeIds.get(group));
-                        insert.setDouble(11, office[0]);
-                        insert.setDouble(12, office[1]);
-                        insert.setDouble(13, 15);
-                        insert.setString(14, "user:" + org.userIds.get(i));
-                        insert.setTimestamp(15, now);
+                        insert.setObject(3, day);
+                        insert.setString(4, checkType);
+                        insert.setLong(5, org.groupIds.get(group));
+                        insert.setLong(6, org.shiftId);
+                        insert.setTimestamp(7, Timestamp.from(on));
+                        insert.setTimestamp(8, Timestamp.from(off));
+                        insert.setTimestamp(9, Timestamp.from(planned));
+                        insert.setTimestamp(10, Timestamp.from(now.toInstant().truncatedTo(ChronoUnit.SECONDS)));
+                        insert.setLong(11, org.placeIds.get(group));
+                        insert.setDouble(12, office[0]);
+                        insert.setDouble(13, office[1]);
+                        insert.setDouble(14, 15);
+                        insert.setString(15, "user:" + org.userIds.get(i));
                         insert.setTimestamp(16, now);
+                        insert.setTimestamp(17, now);
                         insert.addBatch();
                         if (++n % 1000 == 0 || n == who.size()) {
                             insert.executeBatch();
