@@ -70,6 +70,25 @@ class FormPagesTest extends FormsApiTestSupport {
     }
 
     @Test
+    void theEditorKeepsEveryoneAlreadyAskedAndOffersTheDesigner() {
+        at(next(DayOfWeek.MONDAY), LocalTime.of(8, 0));
+        Org org = newOrganisation();
+        Person hr = admin(org);
+        Person amy = person(org, "Amy Answer");
+        Person sam = person(org, "Sam Suspended");
+        long formId = createForm(org.admin(), definition("Health check", people(amy, sam),
+                Map.of("kind", "DAILY", "time", "09:00")));
+        // Suspended people are not among the colleagues offered, yet they are still asked: the
+        // editor must show them chosen, or saving it would drop them without a word.
+        assertThat(org.admin().post("/api/v1/users/" + sam.userId() + "/suspend", Map.of()).status()).isEqualTo(200);
+        var editor = pages(hr).get("/admin/forms/" + formId);
+        assertThat(editor.status()).isEqualTo(200);
+        assertThat(editor.body()).containsPattern("<option value=\"" + sam.userId() + "\" selected=\"selected\">Sam Suspended")
+                .containsPattern("<option value=\"" + amy.userId() + "\" selected=\"selected\">Amy Answer")
+                .containsPattern("<option value=\"" + hr.userId() + "\">");
+    }
+
+    @Test
     void designersBuildQuestionsOneByOneAndPeopleAnswerThem() {
         LocalDate day = next(DayOfWeek.TUESDAY);
         at(day, LocalTime.of(8, 0));

@@ -1,6 +1,7 @@
 package hk.lantau.web.forms;
 
 import hk.lantau.approval.ComponentType;
+import hk.lantau.directory.Audiences;
 import hk.lantau.directory.Departments;
 import hk.lantau.forms.FormDefinition;
 import hk.lantau.forms.FormView;
@@ -21,7 +22,9 @@ import hk.lantau.web.shell.PageMessages;
 import hk.lantau.web.shell.Person;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -54,12 +57,15 @@ class FormAdminPagesController {
     private final SmartForms forms;
     private final Colleagues colleagues;
     private final Departments departments;
+    private final Audiences audiences;
     private final PageMessages texts;
 
-    FormAdminPagesController(SmartForms forms, Colleagues colleagues, Departments departments, PageMessages texts) {
+    FormAdminPagesController(SmartForms forms, Colleagues colleagues, Departments departments, Audiences audiences,
+                             PageMessages texts) {
         this.forms = forms;
         this.colleagues = colleagues;
         this.departments = departments;
+        this.audiences = audiences;
         this.texts = texts;
     }
 
@@ -186,7 +192,7 @@ class FormAdminPagesController {
         model.addAttribute("editor", editor);
         model.addAttribute("errors", errors);
         model.addAttribute("questionErrors", questionErrors);
-        model.addAttribute("people", colleagues.of(me, null));
+        model.addAttribute("people", people(me, editor.many("userIds")));
         model.addAttribute("departmentOptions", new DepartmentTree(departments.tree(me.tenantId())).options());
         model.addAttribute("componentTypes", QUESTION_TYPES);
         model.addAttribute("columnTypes", QUESTION_TYPES.stream()
@@ -196,5 +202,22 @@ class FormAdminPagesController {
             model.addAttribute("rounds", List.<RoundView>of());
         }
         return "forms/editor";
+    }
+
+    /**
+     * Who can be asked: the people already asked first (so a large organisation's choice beyond the
+     * colleagues offered is kept on saving), then the designer, then their colleagues.
+     */
+    private List<PersonChoice> people(Person me, List<String> chosen) {
+        Map<String, String> people = new LinkedHashMap<>();
+        audiences.summaries(me.tenantId(), chosen).values().forEach(p -> people.put(p.userId(), p.name()));
+        chosen.forEach(id -> people.putIfAbsent(id, id));
+        people.putIfAbsent(me.userId(), me.name());
+        colleagues.of(me, null).forEach(p -> people.putIfAbsent(p.userId(), p.name()));
+        return people.entrySet().stream().map(e -> new PersonChoice(e.getKey(), e.getValue())).toList();
+    }
+
+    /** A person in the audience list. */
+    record PersonChoice(String userId, String name) {
     }
 }
