@@ -124,7 +124,8 @@ class AttendanceAdminPagesTest extends MessagingPagesTestSupport {
         Org org = newOrganisation();
         PageClient admin = console(org);
         Person staff = person(org, "Lee Ka Yan");
-        admin.get("/admin/attendance/payroll-codes");
+        assertThat(admin.get("/admin/attendance/payroll-codes").body()).contains(
+                "action=\"/admin/attendance/payroll-codes/import\"", "accept=\".csv,text/csv\"", "Import a CSV file");
         assertThat(admin.post("/admin/attendance/payroll-codes", Map.of("userId", staff.userId(),
                 "payrollCode", "P-0042")).status()).isEqualTo(302);
         assertThat(admin.get("/admin/attendance/payroll-codes").body()).contains("P-0042", "Lee Ka Yan");
@@ -167,7 +168,8 @@ class AttendanceAdminPagesTest extends MessagingPagesTestSupport {
     void holidaysAndWeatherSignals() {
         Org org = newOrganisation();
         PageClient admin = console(org);
-        admin.get("/admin/attendance/holidays?year=2027");
+        assertThat(admin.get("/admin/attendance/holidays?year=2027").body()).contains(
+                "action=\"/admin/attendance/holidays/import\"", "accept=\".ics,text/calendar\"");
         var bad = admin.post("/admin/attendance/holidays", Map.of("date", "", "name", "Lunar New Year"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("Give the date as yyyy-MM-dd.", "value=\"Lunar New Year\"");
